@@ -1,0 +1,165 @@
+package id.lumbung.ledger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import id.lumbung.money.Amount;
+import id.lumbung.platform.error.ApiException;
+import id.lumbung.platform.error.ProblemType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The ledger core's one way in: every feature that moves money posts through here, and nothing
+ * writes postings or balances around it. It checks what a balanced, postable entry must be, then
+ * hands it to the {@link JournalWriter}.
+ */
+@ApplicationScoped
+public class PostingService {
+
+    private final JournalWriter writer;
+    private final JournalReader reader;
+    private final AccountCatalog catalog;
+    private final LedgerConfig config;
+    private final MeterRegistry registry;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Timer latency;
+    private final Clock clock;
+
+    public PostingService(JournalWriter writer, JournalReader reader, AccountCatalog catalog, LedgerConfig config,
+            MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
+        this.writer = writer;
+        this.reader = reader;
+        this.catalog = catalog;
+        this.config = config;
+        this.registry = registry;
+        this.transactions = transactions;
+        this.latency = Timer.builder("ledger.posting.latency")
+                .description("Time to validate and write one journal entry, before commit")
+                .publishPercentileHistogram()
+                .register(registry);
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Posts a balanced entry; the caller's transaction makes it and the business record one. */
+    @Transactional
+    public PostedEntry post(EntryDraft draft, String recordedBy) {
+        Timer.Sample sample = Timer.start(registry);
+        requireBalanced(draft);
+        requireNotInFuture(draft.effectiveDate());
+        Map<String, AccountRef> accounts = resolve(draft);
+        PostedEntry entry = writer.append(draft, accounts, recordedBy, Instant.now(clock));
+        sample.stop(latency);
+        countOnCommit(entry.kind());
+        return entry;
+    }
+
+    /**
+     * Reverses an entry with one that posts the opposite sides (DESIGN §2 invariant 2); the
+     * original stays as it was and shows {@code reversedBy}. Dated today unless a date is given.
+     */
+    @Transactional
+    public PostedEntry reverse(UUID ledId, UUID entryId, String reason, LocalDate effectiveDate, String recordedBy) {
+        PostedEntry original = reader.find(ledId, entryId)
+                .orElseThrow(() -> ApiException.notFound("journal entry " + entryId));
+        if (original.kind() == EntryKind.REVERSAL) {
+            throw new ApiException(ProblemType.ENTRY_IS_REVERSAL,
+                    "entry #" + original.number() + " is a reversal; post a new entry instead");
+        }
+        if (original.reversedBy() != null) {
+            throw new ApiException(ProblemType.ENTRY_ALREADY_REVERSED,
+                    "entry #" + original.number() + " was already reversed by " + original.reversedBy());
+        }
+        LocalDate date = effectiveDate != null ? effectiveDate : today();
+        if (date.isBefore(original.effectiveDate())) {
+            throw ApiException.invalidField("effectiveDate",
+                    "a reversal cannot be dated before the entry it reverses (" + original.effectiveDate() + ")");
+        }
+        List<EntryDraft.Line> lines = original.lines().stream()
+                .map(line -> new EntryDraft.Line(line.account(), line.side().opposite(), line.amount()))
+                .toList();
+        EntryDraft draft = new EntryDraft(ledId, date, EntryKind.REVERSAL, reason, original.reference(),
+                original.id(), lines);
+        return post(draft, recordedBy);
+    }
+
+    /** Today in the LED's calendar (Asia/Jakarta by default). */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(config.zone()));
+    }
+
+    private void requireBalanced(EntryDraft draft) {
+        if (draft.lines().size() < 2) {
+            throw new ApiException(ProblemType.ENTRY_UNBALANCED, "an entry needs at least two postings");
+        }
+        Amount debits = Amount.ZERO;
+        Amount credits = Amount.ZERO;
+        for (EntryDraft.Line line : draft.lines()) {
+            if (!line.amount().isPositive()) {
+                throw new ApiException(ProblemType.VALIDATION_FAILED, "posting amounts must be greater than zero");
+            }
+            if (line.side() == Side.DEBIT) {
+                debits = debits.plus(line.amount());
+            } else {
+                credits = credits.plus(line.amount());
+            }
+        }
+        if (!debits.equals(credits)) {
+            throw new ApiException(ProblemType.ENTRY_UNBALANCED,
+                    "debits " + debits + " and credits " + credits + " differ by " + debits.minus(credits));
+        }
+    }
+
+    private void requireNotInFuture(LocalDate effectiveDate) {
+        LocalDate today = today();
+        if (effectiveDate.isAfter(today)) {
+            throw new ApiException(ProblemType.EFFECTIVE_DATE_IN_FUTURE,
+                    "effective date " + effectiveDate + " is after today (" + today + ", " + config.zone() + ")");
+        }
+    }
+
+    private Map<String, AccountRef> resolve(EntryDraft draft) {
+        Set<String> codes = new LinkedHashSet<>();
+        draft.lines().forEach(line -> codes.add(line.account()));
+        Map<String, AccountRef> accounts = catalog.resolve(draft.ledId(), codes);
+        List<String> unknown = codes.stream().filter(code -> !accounts.containsKey(code)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ApiException(ProblemType.UNKNOWN_ACCOUNT, "no account " + String.join(", ", unknown)
+                    + " in this LED's chart");
+        }
+        return accounts;
+    }
+
+    /** Counts the entry only once it is really in the books. */
+    private void countOnCommit(EntryKind kind) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    Counter.builder("ledger.entries.posted")
+                            .description("Journal entries committed, by kind")
+                            .tag("kind", kind.name())
+                            .register(registry)
+                            .increment();
+                }
+            }
+        });
+    }
+}

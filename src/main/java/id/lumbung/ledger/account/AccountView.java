@@ -1,0 +1,33 @@
+package id.lumbung.ledger.account;
+
+import java.time.LocalDate;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import id.lumbung.ledger.AccountType;
+import id.lumbung.ledger.Side;
+import id.lumbung.money.Amount;
+
+/** An account with its totals; {@code balance} is signed by the normal side. */
+@Schema(name = "Account")
+public record AccountView(
+        @Schema(example = "1-1100") String code,
+        @Schema(example = "Kas") String name,
+        @Schema(example = "ASSET") AccountType type,
+        @Schema(example = "DEBIT") Side normalSide,
+        @Schema(example = "false") boolean contra,
+        @Schema(example = "true") boolean noNegative,
+        @Schema(nullable = true, example = "null") String parentCode,
+        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "52500000.00")
+        Amount debitsPosted,
+        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "14750000.00")
+        Amount creditsPosted,
+        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "37750000.00",
+                description = "Debits minus credits for a debit-normal account, credits minus debits otherwise.")
+        Amount balance,
+        @Schema(description = "Present when the totals are as of the end of a past day (`?asOf=`).",
+                example = "2026-03-31")
+        @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate asOf) {
+}

@@ -1,0 +1,94 @@
+package id.lumbung.ledger.journal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import id.lumbung.ledger.AccountCatalog;
+import id.lumbung.ledger.AccountRef;
+import id.lumbung.ledger.EntryDraft;
+import id.lumbung.ledger.EntryKind;
+import id.lumbung.ledger.JournalReader;
+import id.lumbung.ledger.PostedEntry;
+import id.lumbung.ledger.PostingService;
+import id.lumbung.platform.error.ApiException;
+import id.lumbung.platform.error.Problem;
+import id.lumbung.platform.error.ProblemType;
+import id.lumbung.platform.paging.Cursor;
+import id.lumbung.platform.paging.Page;
+
+/** The journal as the API offers it: manual adjustments, reversals and filtered, paged reads. */
+@ApplicationScoped
+public class JournalService {
+
+    private final PostingService posting;
+    private final JournalReader reader;
+    private final AccountCatalog catalog;
+
+    public JournalService(PostingService posting, JournalReader reader, AccountCatalog catalog) {
+        this.posting = posting;
+        this.reader = reader;
+        this.catalog = catalog;
+    }
+
+    /** A manager's adjustment: only kind ADJUSTMENT may be posted directly. */
+    @Transactional
+    public JournalEntryView postAdjustment(UUID ledId, JournalEntryRequest request, String recordedBy) {
+        EntryKind kind = request.kind() == null ? EntryKind.ADJUSTMENT : request.kind();
+        if (kind != EntryKind.ADJUSTMENT) {
+            throw new ApiException(ProblemType.KIND_NOT_ALLOWED, "only ADJUSTMENT entries are posted here; "
+                    + kind + " entries come from their business operation");
+        }
+        List<Problem.FieldError> invalid = new ArrayList<>();
+        List<EntryDraft.Line> lines = new ArrayList<>();
+        for (int i = 0; i < request.postings().size(); i++) {
+            PostingRequest line = request.postings().get(i);
+            if (!line.amount().isPositive()) {
+                invalid.add(new Problem.FieldError("postings[" + i + "].amount", "must be greater than zero"));
+            }
+            lines.add(new EntryDraft.Line(line.account(), line.side(), line.amount()));
+        }
+        if (!invalid.isEmpty()) {
+            throw new ApiException(ProblemType.VALIDATION_FAILED, invalid.size() == 1
+                    ? invalid.get(0).field() + ": " + invalid.get(0).message()
+                    : invalid.size() + " fields are invalid", invalid);
+        }
+        EntryDraft draft = new EntryDraft(ledId, request.effectiveDate(), kind, request.description().strip(), null,
+                null, lines);
+        return JournalEntryView.from(posting.post(draft, recordedBy));
+    }
+
+    @Transactional
+    public JournalEntryView reverse(UUID ledId, UUID entryId, ReversalRequest request, String recordedBy) {
+        return JournalEntryView.from(
+                posting.reverse(ledId, entryId, request.reason().strip(), request.effectiveDate(), recordedBy));
+    }
+
+    @Transactional
+    public JournalEntryView get(UUID ledId, UUID entryId) {
+        return reader.find(ledId, entryId).map(JournalEntryView::from)
+                .orElseThrow(() -> ApiException.notFound("journal entry " + entryId));
+    }
+
+    @Transactional
+    public Page<JournalEntryView> list(UUID ledId, LocalDate from, LocalDate to, String accountCode, EntryKind kind,
+            int limit, String after) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ApiException.invalidField("from", "must not be after 'to'");
+        }
+        UUID accountId = null;
+        if (accountCode != null) {
+            AccountRef account = catalog.find(ledId, accountCode)
+                    .orElseThrow(() -> ApiException.invalidField("account", "no account " + accountCode + " in this LED"));
+            accountId = account.id();
+        }
+        long afterNumber = after == null ? 0 : Cursor.decodeLong(after);
+        List<PostedEntry> fetched = reader.list(ledId, new JournalReader.Filter(from, to, accountId, kind),
+                afterNumber, limit + 1);
+        return Page.of(fetched, limit, JournalEntryView::from, entry -> Long.toString(entry.number()));
+    }
+}

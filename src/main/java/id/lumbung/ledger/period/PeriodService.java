@@ -1,0 +1,60 @@
+package id.lumbung.ledger.period;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import id.lumbung.ledger.JournalHead;
+import id.lumbung.ledger.PostingService;
+import id.lumbung.platform.error.ApiException;
+import id.lumbung.platform.error.ProblemType;
+
+/**
+ * Closing periods (DESIGN §2 invariant 6). Closing takes the journal head's lock, the same one
+ * every posting takes, so no entry can slip into a period while it is being closed.
+ */
+@ApplicationScoped
+public class PeriodService {
+
+    private final PostingService posting;
+
+    public PeriodService(PostingService posting) {
+        this.posting = posting;
+    }
+
+    @Transactional
+    public PeriodView close(UUID ledId, LocalDate through, String closedBy) {
+        LocalDate today = posting.today();
+        if (through.isAfter(today)) {
+            throw new ApiException(ProblemType.PERIOD_IN_FUTURE,
+                    "cannot close through " + through + ": today is " + today);
+        }
+        JournalHead head = JournalHead.<JournalHead>findByIdOptional(ledId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ApiException.notFound("LED " + ledId));
+        if (head.closedThrough != null && !through.isAfter(head.closedThrough)) {
+            throw new ApiException(ProblemType.PERIOD_ALREADY_CLOSED,
+                    "books are already closed through " + head.closedThrough);
+        }
+        head.closedThrough = through;
+        PeriodClose close = new PeriodClose();
+        close.ledId = ledId;
+        close.through = through;
+        close.closedAt = Instant.now();
+        close.closedBy = closedBy;
+        close.persist();
+        return PeriodView.from(close);
+    }
+
+    @Transactional
+    public PeriodsView list(UUID ledId) {
+        JournalHead head = JournalHead.<JournalHead>findByIdOptional(ledId)
+                .orElseThrow(() -> ApiException.notFound("LED " + ledId));
+        return new PeriodsView(head.closedThrough,
+                PeriodClose.<PeriodClose>list("ledId = ?1 order by through", ledId).stream()
+                        .map(PeriodView::from).toList());
+    }
+}

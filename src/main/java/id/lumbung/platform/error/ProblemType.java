@@ -1,0 +1,76 @@
+package id.lumbung.platform.error;
+
+/**
+ * Every kind of failure the API answers, each with a stable slug that becomes the problem
+ * {@code type} ({@code urn:lumbung:problem:<slug>}). Clients switch on the slug, never on text.
+ *
+ * <p>4xx statuses follow one rule: 400 the request itself is malformed, 401/403 who is asking,
+ * 404 nothing there (or not yours), 409 the request is fine but the books' current state forbids
+ * it, 422 the request is well-formed but breaks a business rule on its own.
+ */
+public enum ProblemType {
+    MALFORMED_JSON("malformed-json", 400, "Request body is not valid JSON"),
+    VALIDATION_FAILED("validation-failed", 400, "Request has invalid fields"),
+    UNKNOWN_FIELD("unknown-field", 400, "Request has a field this endpoint does not know"),
+    INVALID_PARAMETER("invalid-parameter", 400, "A query or path parameter is invalid"),
+    INVALID_IDEMPOTENCY_KEY("invalid-idempotency-key", 400, "Idempotency-Key header is invalid"),
+    UNAUTHENTICATED("unauthenticated", 401, "A valid bearer token is required"),
+    FORBIDDEN("forbidden", 403, "Your role may not do this"),
+    NOT_FOUND("not-found", 404, "No such resource"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "No representation in the requested media type"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Request body media type is not supported"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body is too large"),
+
+    DUPLICATE_DISTRICT_CODE("duplicate-district-code", 409, "A district with this code exists"),
+    DUPLICATE_LED_CODE("duplicate-led-code", 409, "An LED with this code exists in the district"),
+    DUPLICATE_ACCOUNT_CODE("duplicate-account-code", 409, "An account with this code exists"),
+    ACCOUNT_CODE_TYPE_MISMATCH("account-code-type-mismatch", 422, "Account code does not match its type"),
+    UNKNOWN_PARENT_ACCOUNT("unknown-parent-account", 422, "Parent account does not exist"),
+    PARENT_TYPE_MISMATCH("parent-type-mismatch", 422, "Parent account has another type"),
+    UNKNOWN_DISTRICT("unknown-district", 422, "District does not exist"),
+
+    ENTRY_UNBALANCED("entry-unbalanced", 422, "Debits and credits of the entry differ"),
+    UNKNOWN_ACCOUNT("unknown-account", 422, "Posting names an account that does not exist"),
+    KIND_NOT_ALLOWED("kind-not-allowed", 422, "This endpoint does not post entries of this kind"),
+    EFFECTIVE_DATE_IN_FUTURE("effective-date-in-future", 422, "Effective date is after today"),
+    PERIOD_IN_FUTURE("period-in-future", 422, "A period cannot be closed before it has ended"),
+    PERIOD_CLOSED("period-closed", 409, "The period of this date is closed"),
+    PERIOD_ALREADY_CLOSED("period-already-closed", 409, "Books are already closed through this date or later"),
+    INSUFFICIENT_FUNDS("insufficient-funds", 409, "An account would go below zero"),
+    ENTRY_ALREADY_REVERSED("entry-already-reversed", 409, "The entry has already been reversed"),
+    ENTRY_IS_REVERSAL("entry-is-reversal", 409, "A reversal entry cannot itself be reversed"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key was used for a different request"),
+    IDEMPOTENCY_IN_FLIGHT("idempotency-in-flight", 409, "A request with this Idempotency-Key is still being processed"),
+    CONCURRENT_UPDATE("concurrent-update", 409, "A concurrent change conflicted; retry the request"),
+
+    INTERNAL_ERROR("internal-error", 500, "Internal error");
+
+    public static final String URN_PREFIX = "urn:lumbung:problem:";
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String uri() {
+        return URN_PREFIX + slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

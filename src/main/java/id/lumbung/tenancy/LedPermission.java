@@ -1,0 +1,31 @@
+package id.lumbung.tenancy;
+
+import java.util.Set;
+
+import id.lumbung.platform.security.Role;
+
+/** What a caller wants to do inside an LED, and which roles may (DESIGN §6). */
+public enum LedPermission {
+    /** See the LED itself (name, village). */
+    VIEW_LED(Set.of(Role.DISTRICT_OFFICER, Role.LED_MANAGER, Role.LED_CLERK, Role.TRAINER, Role.AUDITOR)),
+    /** Read the books: accounts, entries, periods, the chain verification. */
+    READ_BOOKS(Set.of(Role.DISTRICT_OFFICER, Role.LED_MANAGER, Role.LED_CLERK, Role.AUDITOR)),
+    /** Extend the chart of accounts. */
+    MANAGE_ACCOUNTS(Set.of(Role.LED_MANAGER)),
+    /** Post a manual adjustment entry (with a reason). */
+    POST_ADJUSTMENT(Set.of(Role.LED_MANAGER)),
+    /** Reverse an entry. */
+    REVERSE_ENTRY(Set.of(Role.LED_MANAGER)),
+    /** Close the books through a date. */
+    CLOSE_PERIOD(Set.of(Role.LED_MANAGER));
+
+    private final Set<String> roles;
+
+    LedPermission(Set<String> roles) {
+        this.roles = roles;
+    }
+
+    public Set<String> roles() {
+        return roles;
+    }
+}
