@@ -55,7 +55,7 @@ CREATE TRIGGER account_is_never_deleted BEFORE DELETE ON account
 CREATE TABLE journal_head (
     led_id          uuid        PRIMARY KEY REFERENCES led (id),
     last_number     bigint      NOT NULL DEFAULT 0 CHECK (last_number >= 0),
-    last_hash       char(64)    NOT NULL,
+    last_hash       varchar(64) NOT NULL CHECK (length(last_hash) = 64),
     closed_through  date
 );
 
@@ -71,8 +71,8 @@ CREATE TABLE journal_entry (
     reference_type  varchar(40),
     reference_id    uuid,
     reverses_id     uuid,
-    hash            char(64)      NOT NULL,
-    previous_hash   char(64)      NOT NULL,
+    hash            varchar(64)   NOT NULL CHECK (length(hash) = 64),
+    previous_hash   varchar(64)   NOT NULL CHECK (length(previous_hash) = 64),
     PRIMARY KEY (led_id, id),
     CONSTRAINT journal_entry_number_unique UNIQUE (led_id, number),
     -- An entry is reversed at most once: the second reversal cannot be stored.
@@ -134,16 +134,17 @@ CREATE TRIGGER posting_immutable BEFORE UPDATE OR DELETE ON posting
 CREATE TRIGGER posting_no_truncate BEFORE TRUNCATE ON posting
     FOR EACH STATEMENT EXECUTE FUNCTION ledger_row_is_immutable();
 -- And the service's own role may not even ask (the owner could grant these back, which is what
--- the tamper-evidence hash chain is for).
-REVOKE UPDATE, DELETE, TRUNCATE ON journal_entry, posting FROM CURRENT_USER;
-REVOKE UPDATE, DELETE, TRUNCATE ON journal_entry, posting FROM PUBLIC;
+-- the tamper-evidence hash chain is for). UPDATE on journal_entry stays granted only because
+-- foreign-key checks lock the referenced entry FOR KEY SHARE, which needs it; the trigger above
+-- still refuses every UPDATE.
+REVOKE UPDATE, DELETE, TRUNCATE ON posting FROM CURRENT_USER;
+REVOKE DELETE, TRUNCATE ON journal_entry FROM CURRENT_USER;
+REVOKE ALL ON journal_entry, posting FROM PUBLIC;
 
 -- Invariant 1, checked at commit: every entry has at least two postings and its debits equal its
 -- credits. Deferred, because the entry and its postings are inserted by separate statements.
-CREATE FUNCTION journal_entry_must_balance() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION assert_entry_balanced(entry_led uuid, entry uuid) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-    entry_led uuid := NEW.led_id;
-    entry uuid := CASE TG_TABLE_NAME WHEN 'posting' THEN NEW.entry_id ELSE NEW.id END;
     debits numeric;
     credits numeric;
     lines int;
@@ -158,28 +159,45 @@ BEGIN
             entry, entry_led, debits, credits, lines
             USING ERRCODE = 'check_violation', CONSTRAINT = 'journal_entry_balanced';
     END IF;
+END $$;
+CREATE FUNCTION journal_entry_must_balance() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM assert_entry_balanced(NEW.led_id, NEW.id);
+    RETURN NULL;
+END $$;
+CREATE FUNCTION posting_entry_must_balance() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM assert_entry_balanced(NEW.led_id, NEW.entry_id);
     RETURN NULL;
 END $$;
 CREATE CONSTRAINT TRIGGER journal_entry_balanced AFTER INSERT ON journal_entry
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION journal_entry_must_balance();
+-- Also per posting: a posting added to an existing entry later would unbalance it.
 CREATE CONSTRAINT TRIGGER posting_entry_balanced AFTER INSERT ON posting
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION journal_entry_must_balance();
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION posting_entry_must_balance();
 
--- Invariant 6 in the database too: nothing lands inside a closed period, and numbers follow the head.
-CREATE FUNCTION journal_entry_respects_head() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Invariants 4 and 6 in the database too: nothing lands inside a closed period, numbers follow
+-- each other without gaps and each entry links to its predecessor's hash. Reads the newest entry
+-- through the (led_id, number) index, so it costs one index probe.
+CREATE FUNCTION journal_entry_follows_chain() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    head journal_head%ROWTYPE;
+    closed date;
+    last_number bigint;
+    last_hash varchar(64);
 BEGIN
-    SELECT * INTO head FROM journal_head WHERE led_id = NEW.led_id;
-    IF head.closed_through IS NOT NULL AND NEW.effective_date <= head.closed_through THEN
-        RAISE EXCEPTION 'period closed through % for LED %', head.closed_through, NEW.led_id
+    SELECT closed_through INTO closed FROM journal_head WHERE led_id = NEW.led_id;
+    IF closed IS NOT NULL AND NEW.effective_date <= closed THEN
+        RAISE EXCEPTION 'period closed through % for LED %', closed, NEW.led_id
             USING ERRCODE = 'check_violation', CONSTRAINT = 'journal_entry_period_open';
     END IF;
-    IF NEW.number <> head.last_number + 1 OR NEW.previous_hash <> head.last_hash THEN
-        RAISE EXCEPTION 'journal entry % of LED % does not follow the journal head %', NEW.number, NEW.led_id,
-            head.last_number USING ERRCODE = 'check_violation', CONSTRAINT = 'journal_entry_follows_head';
+    SELECT number, hash INTO last_number, last_hash
+      FROM journal_entry WHERE led_id = NEW.led_id ORDER BY number DESC LIMIT 1;
+    IF NEW.number <> coalesce(last_number, 0) + 1
+       OR NEW.previous_hash <> coalesce(last_hash, repeat('0', 64)) THEN
+        RAISE EXCEPTION 'journal entry % of LED % does not follow entry %', NEW.number, NEW.led_id,
+            coalesce(last_number, 0) USING ERRCODE = 'check_violation', CONSTRAINT = 'journal_entry_follows_chain';
     END IF;
     RETURN NEW;
 END $$;
-CREATE TRIGGER journal_entry_respects_head BEFORE INSERT ON journal_entry
-    FOR EACH ROW EXECUTE FUNCTION journal_entry_respects_head();
+CREATE TRIGGER journal_entry_follows_chain BEFORE INSERT ON journal_entry
+    FOR EACH ROW EXECUTE FUNCTION journal_entry_follows_chain();

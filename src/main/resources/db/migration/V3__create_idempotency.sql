@@ -5,7 +5,7 @@ CREATE TABLE idempotency_record (
     led_id        uuid          NOT NULL,
     caller        varchar(200)  NOT NULL,
     key           varchar(200)  NOT NULL,
-    request_hash  char(64)      NOT NULL,
+    request_hash  varchar(64)   NOT NULL,
     status        smallint      NOT NULL,
     location      varchar(1000),
     body          text          NOT NULL,

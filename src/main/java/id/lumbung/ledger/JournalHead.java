@@ -3,6 +3,7 @@ package id.lumbung.ledger;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,6 +21,7 @@ public class JournalHead extends PanacheEntityBase {
     @Id
     public UUID ledId;
     public long lastNumber;
+    @Column(length = 64)
     public String lastHash;
     public LocalDate closedThrough;
 }

@@ -207,7 +207,7 @@ public class JournalWriter {
                     "the period of " + draft.effectiveDate() + " is closed");
             case "posting_led_id_account_id_fkey" -> new ApiException(ProblemType.UNKNOWN_ACCOUNT,
                     "a posting names an account that does not exist");
-            case "journal_entry_follows_head", "journal_entry_number_unique" -> new ApiException(
+            case "journal_entry_follows_chain", "journal_entry_number_unique" -> new ApiException(
                     ProblemType.CONCURRENT_UPDATE, "the journal moved on while this entry was written; retry");
             default -> new IllegalStateException("posting failed: " + e.getSQLState(), e);
         };

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import id.lumbung.platform.time.Timestamps;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.ProblemType;
 import id.lumbung.platform.ids.Ids;
@@ -36,7 +37,7 @@ public class DistrictService {
         district.id = Ids.next();
         district.code = request.code();
         district.name = request.name().strip();
-        district.createdAt = Instant.now();
+        district.createdAt = Timestamps.now();
         district.createdBy = caller.subject();
         try {
             district.persistAndFlush();

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import id.lumbung.platform.time.Timestamps;
 import id.lumbung.ledger.LedgerBooks;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.ProblemType;
@@ -44,7 +45,7 @@ public class LedService {
         if (Led.count("districtId = ?1 and code = ?2", request.districtId(), request.code()) > 0) {
             throw duplicate(request.code());
         }
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         Led led = new Led();
         led.id = Ids.next();
         led.districtId = request.districtId();

@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import id.lumbung.platform.time.Timestamps;
 import id.lumbung.ledger.Account;
 import id.lumbung.ledger.AccountType;
 import id.lumbung.platform.error.ApiException;
@@ -75,7 +76,7 @@ public class AccountService {
         account.normalSide = type.normalSide(account.contra);
         account.noNegative = Boolean.TRUE.equals(request.noNegative());
         account.parentId = parent == null ? null : parent.id;
-        account.createdAt = Instant.now();
+        account.createdAt = Timestamps.now();
         account.createdBy = createdBy;
         try {
             account.persistAndFlush();

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import id.lumbung.platform.time.Timestamps;
 import id.lumbung.ledger.JournalHead;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.platform.error.ApiException;
@@ -43,7 +44,7 @@ public class PeriodService {
         PeriodClose close = new PeriodClose();
         close.ledId = ledId;
         close.through = through;
-        close.closedAt = Instant.now();
+        close.closedAt = Timestamps.now();
         close.closedBy = closedBy;
         close.persist();
         return PeriodView.from(close);

@@ -127,6 +127,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // The JSON body reader wraps Jackson's failures; answer them as precisely as unwrapped ones.
+        switch (e.getCause()) {
+            case UnrecognizedPropertyException cause -> {
+                return unknownField(cause, uri);
+            }
+            case MismatchedInputException cause -> {
+                return wrongType(cause, uri);
+            }
+            case ValueInstantiationException cause -> {
+                return badValue(cause, uri);
+            }
+            case JsonMappingException cause -> {
+                return otherMapping(cause, uri);
+            }
+            case JsonProcessingException cause -> {
+                return malformed(cause, uri);
+            }
+            case null, default -> {
+            }
+        }
         ProblemType type = switch (e) {
             case NotFoundException ignored -> ProblemType.NOT_FOUND;
             case NotAllowedException ignored -> ProblemType.METHOD_NOT_ALLOWED;
