@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
@@ -13,6 +16,10 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
  * <p>Parsing never rounds: an amount with more than two decimals is rejected, not silently changed,
  * because a ledger that rounds what the clerk typed is a ledger nobody can reconcile.
  */
+@Schema(name = "Amount", type = SchemaType.STRING, pattern = "^-?[0-9]{1,16}(\\.[0-9]{1,2})?$",
+        description = "Rupiah as a decimal string with two decimals in responses; requests may send a string or "
+                + "a JSON number, read exactly (never through a double). At most two decimals.",
+        example = "2500000.00")
 @JsonSerialize(using = AmountJson.Writer.class)
 @JsonDeserialize(using = AmountJson.Reader.class)
 public final class Amount implements Comparable<Amount> {

@@ -18,7 +18,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,10 +53,14 @@ public class DistrictResource {
     @POST
     @RolesAllowed(Role.ADMIN)
     @Operation(summary = "Register a district", description = "Admin only.")
-    @APIResponse(responseCode = "201", description = "The new district")
+    @APIResponse(responseCode = "201", description = "The new district",
+            headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DistrictView.class)))
     public Response create(
             @Parameter(description = "Makes a retry safe: same key and body replay the original response.")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "kampar", value = """
+                    {"code": "1406", "name": "Kabupaten Kampar"}""")))
             @NotNull @Valid DistrictRequest request, UriInfo uri) {
         return idempotency.execute(IdempotencyService.PLATFORM_SCOPE, idempotencyKey, "POST districts", request,
                 () -> {

@@ -18,7 +18,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,10 +54,14 @@ public class LedResource {
     @RolesAllowed({Role.ADMIN, Role.DISTRICT_OFFICER})
     @Operation(summary = "Open an LED", description = "Admin, or a district officer in its own district. The LED "
             + "gets the default chart of accounts (see the README).")
-    @APIResponse(responseCode = "201", description = "The new LED")
+    @APIResponse(responseCode = "201", description = "The new LED",
+            headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedView.class)))
     public Response open(
             @Parameter(description = "Makes a retry safe: same key and body replay the original response.")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "kuok", value = """
+                    {"districtId": "0193a5b0-7c1e-7d3a-9f21-5b8e2c4d6a10", "code": "1406012001", "name": "LED Desa Kuok", "village": "Kuok"}""")))
             @NotNull @Valid LedRequest request, UriInfo uri) {
         return idempotency.execute(IdempotencyService.PLATFORM_SCOPE, idempotencyKey, "POST leds", request, () -> {
             LedView led = leds.open(request);

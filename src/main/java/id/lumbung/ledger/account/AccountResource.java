@@ -18,7 +18,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,10 +69,14 @@ public class AccountResource {
     @POST
     @Operation(summary = "Add an account to the chart", description = "Led-manager only. Codes are unique per LED and "
             + "start with the type's digit.")
-    @APIResponse(responseCode = "201", description = "The new account")
+    @APIResponse(responseCode = "201", description = "The new account",
+            headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
     public Response create(@PathParam("ledId") UUID ledId,
             @Parameter(description = "Makes a retry safe: same key and body replay the original response.")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "expense", value = """
+                    {"code": "5-1400", "name": "Beban Transportasi Lapangan", "type": "EXPENSE", "noNegative": false, "parentCode": "5-1100"}""")))
             @NotNull @Valid AccountRequest request, UriInfo uri) {
         access.require(ledId, LedPermission.MANAGE_ACCOUNTS);
         return idempotency.execute(ledId, idempotencyKey, "POST accounts", request, () -> {

@@ -20,11 +20,11 @@ public record AccountView(
         @Schema(example = "false") boolean contra,
         @Schema(example = "true") boolean noNegative,
         @Schema(nullable = true, example = "null") String parentCode,
-        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "52500000.00")
+        @Schema(example = "52500000.00")
         Amount debitsPosted,
-        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "14750000.00")
+        @Schema(example = "14750000.00")
         Amount creditsPosted,
-        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "37750000.00",
+        @Schema(example = "37750000.00",
                 description = "Debits minus credits for a debit-normal account, credits minus debits otherwise.")
         Amount balance,
         @Schema(description = "Present when the totals are as of the end of a past day (`?asOf=`).",

@@ -18,7 +18,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,10 +62,14 @@ public class JournalEntryResource {
     @Operation(summary = "Post a manual adjustment entry", description = "Led-manager only. Postings name accounts "
             + "by code; debits must equal credits. Business operations (grants, loans, repayments) post their own "
             + "entries through the same core.")
-    @APIResponse(responseCode = "201", description = "The posted entry; `Location` points at it")
+    @APIResponse(responseCode = "201", description = "The posted entry; `Location` points at it",
+            headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JournalEntryView.class)))
     public Response post(@PathParam("ledId") UUID ledId,
             @Parameter(description = "Makes a retry safe: same key and body replay the original response.")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "adjustment", value = """
+                    {"effectiveDate": "2026-03-15", "description": "Koreksi salah catat setoran kas 14 Maret", "kind": "ADJUSTMENT", "postings": [{"account": "5-1100", "side": "DEBIT", "amount": "150000.00"}, {"account": "1-1100", "side": "CREDIT", "amount": "150000.00"}]}""")))
             @NotNull @Valid JournalEntryRequest request, UriInfo uri) {
         access.require(ledId, LedPermission.POST_ADJUSTMENT);
         return idempotency.execute(ledId, idempotencyKey, "POST journal-entries", request, () -> {
@@ -101,10 +110,14 @@ public class JournalEntryResource {
     @Operation(summary = "Reverse an entry", description = "Led-manager only. Posts an entry with the opposite "
             + "postings that references the original; the original is never changed and shows `reversedBy`. "
             + "An entry is reversed at most once.")
-    @APIResponse(responseCode = "201", description = "The reversal entry")
+    @APIResponse(responseCode = "201", description = "The reversal entry",
+            headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JournalEntryView.class)))
     public Response reverse(@PathParam("ledId") UUID ledId, @PathParam("entryId") UUID entryId,
             @Parameter(description = "Makes a retry safe: same key and body replay the original response.")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "bounced", value = """
+                    {"reason": "Transfer angsuran ditolak bank (bounced)", "effectiveDate": "2026-03-20"}""")))
             @NotNull @Valid ReversalRequest request, UriInfo uri) {
         access.require(ledId, LedPermission.REVERSE_ENTRY);
         return idempotency.execute(ledId, idempotencyKey, "POST journal-entries/" + entryId + "/reversal", request,

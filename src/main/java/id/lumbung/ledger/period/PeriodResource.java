@@ -16,7 +16,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,10 +64,14 @@ public class PeriodResource {
     @Path("/close")
     @Operation(summary = "Close the books through a date", description = "Led-manager only. Afterwards nothing can "
             + "be posted with an effective date on or before it (409 `period-closed`).")
-    @APIResponse(responseCode = "201", description = "The close")
+    @APIResponse(responseCode = "201", description = "The close",
+            headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PeriodView.class)))
     public Response close(@PathParam("ledId") UUID ledId,
             @Parameter(description = "Makes a retry safe: same key and body replay the original response.")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "quarter", value = """
+                    {"through": "2026-03-31"}""")))
             @NotNull @Valid CloseRequest request, UriInfo uri) {
         access.require(ledId, LedPermission.CLOSE_PERIOD);
         return idempotency.execute(ledId, idempotencyKey, "POST periods/close", request, () -> {

@@ -1,0 +1,152 @@
+package id.lumbung.platform;
+
+import static id.lumbung.support.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import id.lumbung.platform.error.ProblemType;
+import id.lumbung.support.Api;
+import id.lumbung.support.TestDatabase;
+import id.lumbung.support.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * The root openapi.yaml is the contract. It must equal what the running service generates, and
+ * every operation it lists must answer real requests with a status (and, for reads, fields) it
+ * documents.
+ */
+@QuarkusTest
+@WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
+class OpenApiContractTest {
+
+    private static final Path CONTRACT = Path.of("openapi.yaml");
+    private static final Path GENERATED = Path.of("target/openapi-generated.yaml");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void committedContractEqualsWhatTheServiceServes() throws IOException {
+        String served = given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        JsonNode generated = YAML.readTree(served);
+        JsonNode committed = Files.exists(CONTRACT) ? YAML.readTree(CONTRACT.toFile()) : null;
+        if (!generated.equals(committed)) {
+            Files.createDirectories(GENERATED.getParent());
+            Files.writeString(GENERATED, served);
+            fail("openapi.yaml differs from what the service generates. Review " + GENERATED
+                    + " and, if the change is intended, copy it to openapi.yaml.");
+        }
+    }
+
+    @Test
+    void everyProblemTypeIsDocumented() throws IOException {
+        JsonNode types = contract().at("/components/schemas/Problem/properties/type/enum");
+        Set<String> documented = new HashSet<>();
+        types.forEach(t -> documented.add(t.asText()));
+        for (ProblemType type : ProblemType.values()) {
+            assertTrue(documented.contains(type.uri()), type.uri() + " is missing from the contract");
+        }
+    }
+
+    @Test
+    void everyDocumentedOperationAnswersWithADocumentedStatus() throws IOException {
+        JsonNode contract = contract();
+        UUID district = Api.createDistrict();
+        UUID led = Api.createLed(district);
+        String today = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
+        UUID entry = Api.post(led, today, "1-1100", "3-1200", "1000.00");
+        Map<String, String> ids = Map.of("{districtId}", district.toString(), "{ledId}", led.toString(),
+                "{entryId}", entry.toString(), "{code}", "1-1100");
+
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = contract.get("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            String url = path.getKey();
+            for (Map.Entry<String, String> id : ids.entrySet()) {
+                url = url.replace(id.getKey(), id.getValue());
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                String token = url.equals("/api/v1/districts") || url.equals("/api/v1/leds") && op.getKey().equals("post")
+                        ? Tokens.admin() : Tokens.manager(led);
+                Response response = op.getKey().equals("post")
+                        ? as(token).body(exampleBody(op.getValue())).post(url)
+                        : as(token).get(url);
+                String status = Integer.toString(response.statusCode());
+                JsonNode documented = op.getValue().get("responses");
+                checked++;
+                if (!documented.has(status)) {
+                    problems.add(op.getKey().toUpperCase() + " " + path.getKey() + " answered " + status
+                            + ", not documented");
+                } else if (status.startsWith("2")) {
+                    problems.addAll(undocumentedFields(contract, documented.get(status), response,
+                            op.getKey().toUpperCase() + " " + path.getKey()));
+                }
+            }
+        }
+        assertTrue(checked >= 13, "expected every operation to be checked, got " + checked);
+        assertEquals(List.of(), problems);
+    }
+
+    /** Fields the service sent that the response schema does not declare. */
+    private static List<String> undocumentedFields(JsonNode contract, JsonNode response, Response actual,
+            String operation) throws IOException {
+        JsonNode schema = resolve(contract, response.at("/content/application~1json/schema"));
+        if (schema.isMissingNode()) {
+            return List.of(operation + ": 2xx response without a schema");
+        }
+        JsonNode body = JSON.readTree(actual.asString());
+        List<String> extra = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!schema.path("properties").has(name)) {
+                extra.add(operation + ": field '" + name + "' is not in the schema");
+            }
+        });
+        return extra;
+    }
+
+    private static JsonNode resolve(JsonNode contract, JsonNode schema) {
+        JsonNode current = schema;
+        while (current.has("$ref")) {
+            current = contract.at(current.get("$ref").asText().substring(1));
+        }
+        return current;
+    }
+
+    private static Object exampleBody(JsonNode operation) throws IOException {
+        JsonNode examples = operation.at("/requestBody/content/application~1json/examples");
+        if (examples.isMissingNode() || !examples.elements().hasNext()) {
+            return Map.of();
+        }
+        return JSON.treeToValue(examples.elements().next().get("value"), Object.class);
+    }
+
+    private static JsonNode contract() throws IOException {
+        return YAML.readTree(CONTRACT.toFile());
+    }
+}
