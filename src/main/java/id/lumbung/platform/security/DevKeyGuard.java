@@ -32,8 +32,12 @@ public class DevKeyGuard {
         if (!java.util.Arrays.asList(profile.split(",")).contains("prod")) {
             return;
         }
-        String configured = inlineKey.orElseGet(() -> location.map(DevKeyGuard::read).orElse(""));
-        if (configured.isBlank() || normalise(configured).equals(normalise(read(DEV_PUBLIC_KEY)))) {
+        requireOwnKey(inlineKey.orElseGet(() -> location.map(DevKeyGuard::read).orElse("")));
+    }
+
+    /** Throws unless {@code configuredPem} is a key, and not the committed development key. */
+    static void requireOwnKey(String configuredPem) {
+        if (configuredPem.isBlank() || normalise(configuredPem).equals(normalise(read(DEV_PUBLIC_KEY)))) {
             throw new IllegalStateException("Refusing to start in prod: configure a JWT verification key of your own "
                     + "(MP_JWT_VERIFY_PUBLICKEY_LOCATION or MP_JWT_VERIFY_PUBLICKEY); the development key is public.");
         }
