@@ -54,7 +54,8 @@ public final class Amount implements Comparable<Amount> {
         Objects.requireNonNull(value, "value");
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() > SCALE) {
-            throw new InvalidAmountException("rupiah amounts have at most two decimals (sen): " + value.toPlainString());
+            throw new InvalidAmountException(
+                    "rupiah amounts have at most two decimals (sen): " + value.toPlainString());
         }
         if (value.abs().compareTo(MAX) > 0) {
             throw new InvalidAmountException("amount too large: the largest is " + MAX.toPlainString());

@@ -55,12 +55,17 @@ public class DistrictResource {
     @Operation(summary = "Register a district", description = "Admin only.")
     @APIResponse(responseCode = "201", description = "The new district",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DistrictView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DistrictView.class)))
     public Response create(
             @Parameter(description = "Makes a retry safe: same key and body replay the original response.")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "kampar", value = """
-                    {"code": "1406", "name": "Kabupaten Kampar"}""")))
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "kampar", value = """
+                    {
+                      "code": "1406",
+                      "name": "Kabupaten Kampar"
+                    }""")))
             @NotNull @Valid DistrictRequest request, UriInfo uri) {
         return idempotency.execute(IdempotencyService.PLATFORM_SCOPE, idempotencyKey, "POST districts", request,
                 () -> {

@@ -1,6 +1,5 @@
 package id.lumbung.tenancy;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 

@@ -56,12 +56,19 @@ public class LedResource {
             + "gets the default chart of accounts (see the README).")
     @APIResponse(responseCode = "201", description = "The new LED",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LedView.class)))
     public Response open(
             @Parameter(description = "Makes a retry safe: same key and body replay the original response.")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "kuok", value = """
-                    {"districtId": "0193a5b0-7c1e-7d3a-9f21-5b8e2c4d6a10", "code": "1406012001", "name": "LED Desa Kuok", "village": "Kuok"}""")))
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "kuok", value = """
+                    {
+                      "districtId": "0193a5b0-7c1e-7d3a-9f21-5b8e2c4d6a10",
+                      "code": "1406012001",
+                      "name": "LED Desa Kuok",
+                      "village": "Kuok"
+                    }""")))
             @NotNull @Valid LedRequest request, UriInfo uri) {
         return idempotency.execute(IdempotencyService.PLATFORM_SCOPE, idempotencyKey, "POST leds", request, () -> {
             LedView led = leds.open(request);

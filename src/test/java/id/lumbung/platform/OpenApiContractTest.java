@@ -92,8 +92,9 @@ class OpenApiContractTest {
             }
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
                 Map.Entry<String, JsonNode> op = ops.next();
-                String token = url.equals("/api/v1/districts") || url.equals("/api/v1/leds") && op.getKey().equals("post")
-                        ? Tokens.admin() : Tokens.manager(led);
+                boolean platform = url.equals("/api/v1/districts")
+                        || url.equals("/api/v1/leds") && op.getKey().equals("post");
+                String token = platform ? Tokens.admin() : Tokens.manager(led);
                 Response response = op.getKey().equals("post")
                         ? as(token).body(exampleBody(op.getValue())).post(url)
                         : as(token).get(url);

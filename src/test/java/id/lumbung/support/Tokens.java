@@ -70,7 +70,8 @@ public final class Tokens {
         try {
             return DevTokenCli.readPrivateKey(Path.of("config/dev/jwt-private.pem"));
         } catch (Exception e) {
-            throw new IllegalStateException("tests run from the repository root and read config/dev/jwt-private.pem", e);
+            throw new IllegalStateException(
+                    "tests run from the repository root and read config/dev/jwt-private.pem", e);
         }
     }
 }

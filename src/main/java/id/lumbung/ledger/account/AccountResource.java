@@ -71,12 +71,20 @@ public class AccountResource {
             + "start with the type's digit.")
     @APIResponse(responseCode = "201", description = "The new account",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AccountView.class)))
     public Response create(@PathParam("ledId") UUID ledId,
             @Parameter(description = "Makes a retry safe: same key and body replay the original response.")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "expense", value = """
-                    {"code": "5-1400", "name": "Beban Transportasi Lapangan", "type": "EXPENSE", "noNegative": false, "parentCode": "5-1100"}""")))
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "expense", value = """
+                    {
+                      "code": "5-1400",
+                      "name": "Beban Transportasi Lapangan",
+                      "type": "EXPENSE",
+                      "noNegative": false,
+                      "parentCode": "5-1100"
+                    }""")))
             @NotNull @Valid AccountRequest request, UriInfo uri) {
         access.require(ledId, LedPermission.MANAGE_ACCOUNTS);
         return idempotency.execute(ledId, idempotencyKey, "POST accounts", request, () -> {

@@ -64,12 +64,30 @@ public class JournalEntryResource {
             + "entries through the same core.")
     @APIResponse(responseCode = "201", description = "The posted entry; `Location` points at it",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JournalEntryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JournalEntryView.class)))
     public Response post(@PathParam("ledId") UUID ledId,
             @Parameter(description = "Makes a retry safe: same key and body replay the original response.")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "adjustment", value = """
-                    {"effectiveDate": "2026-03-15", "description": "Koreksi salah catat setoran kas 14 Maret", "kind": "ADJUSTMENT", "postings": [{"account": "5-1100", "side": "DEBIT", "amount": "150000.00"}, {"account": "1-1100", "side": "CREDIT", "amount": "150000.00"}]}""")))
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "adjustment", value = """
+                    {
+                      "effectiveDate": "2026-03-15",
+                      "description": "Koreksi salah catat setoran kas 14 Maret",
+                      "kind": "ADJUSTMENT",
+                      "postings": [
+                        {
+                          "account": "5-1100",
+                          "side": "DEBIT",
+                          "amount": "150000.00"
+                        },
+                        {
+                          "account": "1-1100",
+                          "side": "CREDIT",
+                          "amount": "150000.00"
+                        }
+                      ]
+                    }""")))
             @NotNull @Valid JournalEntryRequest request, UriInfo uri) {
         access.require(ledId, LedPermission.POST_ADJUSTMENT);
         return idempotency.execute(ledId, idempotencyKey, "POST journal-entries", request, () -> {
@@ -112,12 +130,17 @@ public class JournalEntryResource {
             + "An entry is reversed at most once.")
     @APIResponse(responseCode = "201", description = "The reversal entry",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JournalEntryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JournalEntryView.class)))
     public Response reverse(@PathParam("ledId") UUID ledId, @PathParam("entryId") UUID entryId,
             @Parameter(description = "Makes a retry safe: same key and body replay the original response.")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "bounced", value = """
-                    {"reason": "Transfer angsuran ditolak bank (bounced)", "effectiveDate": "2026-03-20"}""")))
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "bounced", value = """
+                    {
+                      "reason": "Transfer angsuran ditolak bank (bounced)",
+                      "effectiveDate": "2026-03-20"
+                    }""")))
             @NotNull @Valid ReversalRequest request, UriInfo uri) {
         access.require(ledId, LedPermission.REVERSE_ENTRY);
         return idempotency.execute(ledId, idempotencyKey, "POST journal-entries/" + entryId + "/reversal", request,

@@ -83,7 +83,8 @@ public class JournalService {
         UUID accountId = null;
         if (accountCode != null) {
             AccountRef account = catalog.find(ledId, accountCode)
-                    .orElseThrow(() -> ApiException.invalidField("account", "no account " + accountCode + " in this LED"));
+                    .orElseThrow(() -> ApiException.invalidField("account",
+                            "no account " + accountCode + " in this LED"));
             accountId = account.id();
         }
         long afterNumber = after == null ? 0 : Cursor.decodeLong(after);

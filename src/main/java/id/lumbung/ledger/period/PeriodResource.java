@@ -66,12 +66,16 @@ public class PeriodResource {
             + "be posted with an effective date on or before it (409 `period-closed`).")
     @APIResponse(responseCode = "201", description = "The close",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PeriodView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PeriodView.class)))
     public Response close(@PathParam("ledId") UUID ledId,
             @Parameter(description = "Makes a retry safe: same key and body replay the original response.")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "quarter", value = """
-                    {"through": "2026-03-31"}""")))
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "quarter", value = """
+                    {
+                      "through": "2026-03-31"
+                    }""")))
             @NotNull @Valid CloseRequest request, UriInfo uri) {
         access.require(ledId, LedPermission.CLOSE_PERIOD);
         return idempotency.execute(ledId, idempotencyKey, "POST periods/close", request, () -> {

@@ -1,6 +1,5 @@
 package id.lumbung.ledger.period;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 

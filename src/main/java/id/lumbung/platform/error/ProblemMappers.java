@@ -157,13 +157,16 @@ public class ProblemMappers {
                 case 403 -> ProblemType.FORBIDDEN;
                 case 404 -> ProblemType.NOT_FOUND;
                 case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-                default -> e.getResponse().getStatus() < 500 ? ProblemType.VALIDATION_FAILED : ProblemType.INTERNAL_ERROR;
+                default -> e.getResponse().getStatus() < 500
+                        ? ProblemType.VALIDATION_FAILED
+                        : ProblemType.INTERNAL_ERROR;
             };
         };
         if (type == ProblemType.INTERNAL_ERROR) {
             LOG.error("request failed", e);
         }
-        Response response = problems.render(type, type == ProblemType.INTERNAL_ERROR ? "internal error" : type.title(), path(uri));
+        String detail = type == ProblemType.INTERNAL_ERROR ? "internal error" : type.title();
+        Response response = problems.render(type, detail, path(uri));
         if (e instanceof NotAllowedException && e.getResponse().getHeaderString("Allow") != null) {
             return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
         }

@@ -67,7 +67,8 @@ public final class DevTokenCli {
 
     public static PrivateKey readPrivateKey(Path pem) throws Exception {
         String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        byte[] der = Base64.getDecoder().decode(base64);
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
     }
 
     private static String require(String value, String flag) {
