@@ -78,12 +78,12 @@ public class JournalService {
     public Page<JournalEntryView> list(UUID ledId, LocalDate from, LocalDate to, String accountCode, EntryKind kind,
             int limit, String after) {
         if (from != null && to != null && from.isAfter(to)) {
-            throw ApiException.invalidField("from", "must not be after 'to'");
+            throw ApiException.invalidParameter("from", "must not be after 'to'");
         }
         UUID accountId = null;
         if (accountCode != null) {
             AccountRef account = catalog.find(ledId, accountCode)
-                    .orElseThrow(() -> ApiException.invalidField("account",
+                    .orElseThrow(() -> ApiException.invalidParameter("account",
                             "no account " + accountCode + " in this LED"));
             accountId = account.id();
         }

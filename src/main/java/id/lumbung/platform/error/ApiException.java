@@ -27,6 +27,12 @@ public class ApiException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** A query or path parameter the request got wrong, e.g. {@code limit=0}. */
+    public static ApiException invalidParameter(String parameter, String message) {
+        return new ApiException(ProblemType.INVALID_PARAMETER, parameter + ": " + message,
+                List.of(new Problem.FieldError(parameter, message)));
+    }
+
     public ProblemType type() {
         return type;
     }

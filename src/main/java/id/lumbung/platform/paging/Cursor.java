@@ -53,7 +53,7 @@ public final class Cursor {
             return DEFAULT_LIMIT;
         }
         if (requested < 1 || requested > MAX_LIMIT) {
-            throw ApiException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
+            throw ApiException.invalidParameter("limit", "must be between 1 and " + MAX_LIMIT);
         }
         return requested;
     }
