@@ -96,7 +96,8 @@ class PeriodTest {
     @Test
     void onlyTheManagerClosesPeriods() {
         UUID led = Api.createLed();
-        assertProblem(rejected(() -> as(Tokens.clerk(led)).body(Map.of("through", day(-1))).post(periods(led) + "/close")),
+        assertProblem(rejected(() -> as(Tokens.clerk(led)).body(Map.of("through", day(-1)))
+                .post(periods(led) + "/close")),
                 403, "forbidden");
         assertProblem(rejected(() -> as(Tokens.auditor(led)).body(Map.of("through", day(-1)))
                 .post(periods(led) + "/close")), 403, "forbidden");

@@ -124,7 +124,8 @@ class BadInputTest {
                 bad("postings as object", 400, "validation-failed",
                         postEntry(entryWith("postings", line("1-1100", "DEBIT", "100.00"))), "postings"),
                 bad("side LEFT", 400, "validation-failed",
-                        postEntry(entryWithPostings(line("1-1100", "LEFT", "100.00"), line("3-1200", "CREDIT", "100.00"))),
+                        postEntry(entryWithPostings(line("1-1100", "LEFT", "100.00"),
+                                line("3-1200", "CREDIT", "100.00"))),
                         "postings[0].side"),
                 bad("kind FOO", 400, "validation-failed", postEntry(entryWith("kind", "FOO")), "kind"),
 
