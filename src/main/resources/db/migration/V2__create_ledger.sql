@@ -41,7 +41,9 @@ BEGIN
     END IF;
     RETURN NEW;
 END $$;
-CREATE TRIGGER account_identity_is_fixed BEFORE UPDATE ON account
+-- Fires only for updates that name these columns, so the balance updates of every posting (which
+-- set only the running totals) pay nothing for it.
+CREATE TRIGGER account_identity_is_fixed BEFORE UPDATE OF led_id, id, code, type, normal_side, contra ON account
     FOR EACH ROW EXECUTE FUNCTION account_identity_is_fixed();
 CREATE FUNCTION account_is_never_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
