@@ -122,7 +122,24 @@ class ImmutabilityTest {
             connection.setAutoCommit(false);
             insertPosting(connection, led, entryId(led, 1), 3, "1-1100", "DEBIT", "5.00", 1);
             SQLException refused = assertThrows(SQLException.class, connection::commit);
-            assertTrue(refused.getMessage().contains("unbalanced"), refused.getMessage());
+            // Both deferred checks refuse it; whichever fires first names itself.
+            assertTrue(Set.of("journal_entry_balanced", "posting_belongs_to_new_entry").contains(constraint(refused)),
+                    refused.getMessage());
+        }
+        assertEquals(before, storedEntry(led, 1));
+    }
+
+    @Test
+    void balancedPairOfPostingsAddedLaterToAnExistingEntryFailsAtCommit() throws SQLException {
+        UUID led = ledWithEntries(1);
+        String before = storedEntry(led, 1);
+        try (Connection connection = Db.connect()) {
+            connection.setAutoCommit(false);
+            UUID entry = entryId(led, 1);
+            insertPosting(connection, led, entry, 3, "5-1100", "DEBIT", "5.00", 1);
+            insertPosting(connection, led, entry, 4, "1-1300", "CREDIT", "5.00", 1);
+            SQLException refused = assertThrows(SQLException.class, connection::commit);
+            assertEquals("posting_belongs_to_new_entry", constraint(refused), refused.getMessage());
         }
         assertEquals(before, storedEntry(led, 1));
     }
