@@ -202,7 +202,8 @@ public class IdempotencyService {
         }
     }
 
-    private static long lockId(UUID scope, String subject, String key) {
+    /** The advisory lock id of one key; package-private so a test can hold it like a request in flight. */
+    static long lockId(UUID scope, String subject, String key) {
         String digest = sha256(scope + "\n" + subject + "\n" + key);
         return Long.parseUnsignedLong(digest.substring(0, 16), 16);
     }
