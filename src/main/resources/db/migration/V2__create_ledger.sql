@@ -167,16 +167,29 @@ BEGIN
     PERFORM assert_entry_balanced(NEW.led_id, NEW.id);
     RETURN NULL;
 END $$;
-CREATE FUNCTION posting_entry_must_balance() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM assert_entry_balanced(NEW.led_id, NEW.entry_id);
-    RETURN NULL;
-END $$;
 CREATE CONSTRAINT TRIGGER journal_entry_balanced AFTER INSERT ON journal_entry
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION journal_entry_must_balance();
--- Also per posting: a posting added to an existing entry later would unbalance it.
-CREATE CONSTRAINT TRIGGER posting_entry_balanced AFTER INSERT ON posting
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION posting_entry_must_balance();
+-- Invariant 2 for postings: the balance check above runs when an entry is inserted, so a posting
+-- added later — even a balanced pair (Dr 5 · Cr 5), which moves no balance — would change a stored
+-- entry unseen. A posting must therefore be written by the same transaction as its entry: both
+-- rows then carry the same xmin. The service writes an entry and its postings in one statement, so
+-- this always holds for it; checked at commit like the balance.
+CREATE FUNCTION posting_belongs_to_new_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT EXISTS (
+        SELECT 1
+          FROM journal_entry e
+          JOIN posting p ON p.led_id = e.led_id AND p.entry_id = e.id
+         WHERE e.led_id = NEW.led_id AND e.id = NEW.entry_id AND p.line = NEW.line
+           AND p.xmin = e.xmin) THEN
+        RAISE EXCEPTION 'posting % of journal entry % of LED % was added after the entry was written',
+            NEW.line, NEW.entry_id, NEW.led_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'posting_belongs_to_new_entry';
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER posting_belongs_to_new_entry AFTER INSERT ON posting
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION posting_belongs_to_new_entry();
 
 -- Invariants 4 and 6 in the database too: nothing lands inside a closed period, numbers follow
 -- each other without gaps and each entry links to its predecessor's hash. Reads the newest entry
