@@ -127,14 +127,10 @@ public class MemberService {
     @Transactional
     public MemberView patch(UUID ledId, UUID id, MemberPatch patch, String by, boolean fullNik) {
         List<Problem.FieldError> fixed = new ArrayList<>();
-        if (patch.nik() != null) {
-            fixed.add(new Problem.FieldError("nik", "cannot be changed; register the member again if it was wrong"));
-        }
-        if (patch.gender() != null) {
-            fixed.add(new Problem.FieldError("gender", "cannot be changed; it is part of the NIK"));
-        }
-        if (patch.birthDate() != null) {
-            fixed.add(new Problem.FieldError("birthDate", "cannot be changed; it is part of the NIK"));
+        for (String field : patch.identityFields()) {
+            fixed.add(new Problem.FieldError(field, field.equals("nik")
+                    ? "cannot be changed; register the member again if it was wrong"
+                    : "cannot be changed; it is part of the NIK"));
         }
         if (!fixed.isEmpty()) {
             String detail = fixed.size() == 1 ? fixed.get(0).field() + ": " + fixed.get(0).message()
