@@ -54,17 +54,19 @@ public class MemberImportResource {
     @POST
     @Consumes(TEXT_CSV)
     @Operation(summary = "Import members from CSV", description = """
-            Led-manager and led-clerk. A UTF-8 CSV file (RFC 4180; a leading byte-order mark is ignored) whose \
-            first line is exactly the header `name,nik,gender,birthDate,hamlet,phone,groupName`, then one member \
-            per line. `gender` is `F` or `M`, `birthDate` is `YYYY-MM-DD`; `hamlet`, `phone` and `groupName` may be \
-            empty. `groupName` must name a KUB group that already exists in this LED (the import never creates \
-            groups). Each row is checked exactly like `POST members`.
+            Led-manager and led-clerk. A UTF-8 CSV file (RFC 4180; a leading byte-order mark is ignored) \
+            whose first line is exactly the header `name,nik,gender,birthDate,hamlet,phone,groupName`, then \
+            one member per line. `gender` is `F` or `M`, `birthDate` is `YYYY-MM-DD`; `hamlet`, `phone` and \
+            `groupName` may be empty. `groupName` must name a KUB group that already exists in this LED (the \
+            import never creates groups). Each row is checked exactly like `POST members`.
 
-            All or nothing: if any row is bad, nothing is written and the 400 `validation-failed` problem lists \
-            every problem in `fields`, named `line N.field` (the header is line 1), e.g. \
-            `{"field": "line 7.nik", "message": "digits 13-16 (serial) must not be 0000"}` — including a NIK \
-            repeated in the file or already registered in the LED (at most 1000 are listed). A wrong header \
-            is a 400 naming the expected header. The body may be up to 2 MB (about 25,000 rows).""")
+            All or nothing: if any row is bad, nothing is written and the 400 `validation-failed` problem \
+            lists every problem in `fields`, named `line N.field`, where N is the line as a text editor or \
+            spreadsheet shows it (the header is line 1; blank lines count), e.g. \
+            `{"field": "line 7.nik", "message": "digits 13-16 (serial) must not be 0000"}`. A NIK repeated \
+            in the file or already registered in the LED is such a problem too, reported once the row is \
+            otherwise valid. At most 1000 problems are listed. A wrong header is a 400 naming the expected \
+            header. The body may be up to 2 MB (about 25,000 rows).""")
     @APIResponse(responseCode = "201", description = "Every row was registered",
             headers = @Header(ref = "IdempotentReplayed"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

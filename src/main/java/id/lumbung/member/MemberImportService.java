@@ -108,7 +108,8 @@ public class MemberImportService {
                     header = false;
                     continue;
                 }
-                long line = record.getRecordNumber();
+                // The physical line where the record ends: what a spreadsheet user sees, blank lines included.
+                long line = parser.getCurrentLineNumber();
                 String prefix = "line " + line + ".";
                 if (record.size() != HEADER.size()) {
                     errors.add(new Problem.FieldError("line " + line + ".row",

@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
         + "groupId. `nik`, `gender` and `birthDate` cannot be changed (400 naming the field).")
 public final class MemberPatch {
 
-    @Schema(implementation = String.class, example = "Siti Rahmawati Putri")
+    @Schema(implementation = String.class, description = "Must not be null or blank when present.",
+            example = "Siti Rahmawati Putri")
     @JsonProperty
     private Optional<@NotBlank @Size(max = 200) @Pattern(regexp = MemberRequest.TEXT,
             message = "must not contain control characters") String> name;
@@ -45,7 +46,8 @@ public final class MemberPatch {
     @JsonProperty
     private Optional<UUID> groupId;
 
-    /** Identity fields the body named, in the order nik, gender, birthDate. */
+    /** Identity fields the body named; not a property of the schema. */
+    @Schema(hidden = true)
     private final List<String> identity = new ArrayList<>(3);
 
     @JsonSetter("name")

@@ -19,7 +19,7 @@ public record MemberRequest(
         String name,
         @Schema(description = "National identity number: 16 digits; region (province 11-94), birth date DDMMYY "
                 + "with 40 added to the day for women, serial. Must agree with `gender` and `birthDate`; unique "
-                + "within the LED.", example = "1406014507900003", minLength = 16, maxLength = 16)
+                + "within the LED.", example = "1406014507900003", pattern = "[0-9]{16}")
         @NotNull
         String nik,
         @Schema(example = "F") @NotNull Gender gender,

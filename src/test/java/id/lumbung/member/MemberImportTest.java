@@ -87,20 +87,21 @@ class MemberImportTest {
         String good = NikTest.nik(Gender.F, born, Members.serial());
         String csv = HEADER
                 + row("Siti Rahmawati", Gender.F, born, Members.serial(), "Dusun II Kuok", "KUB Mawar") // line 2 ok
-                + "Ani,1406014507900000,F,1990-07-05,,,\n" // 3: serial 0000
-                + "Rina," + good + ",M,1990-07-05,,,\n" // 4: gender disagrees with the NIK
-                + "Dewi," + good + ",F,05/07/1990,,,\n" // 5: date format
-                + ",140601450790,X,1990-07-05,,08x,KUB Kenanga\n" // 6: name, nik, gender, phone, group
-                + "Tono,1406011203850002,M\n" // 7: too few columns
-                + row("Siti Aminah", Gender.F, LocalDate.of(1992, 1, 1), 77, "", ""); // 8 ok
+                + "\n" // line 3 is blank and still counts: line numbers are what a spreadsheet shows
+                + "Ani,1406014507900000,F,1990-07-05,,,\n" // 4: serial 0000
+                + "Rina," + good + ",M,1990-07-05,,,\n" // 5: gender disagrees with the NIK
+                + "Dewi," + good + ",F,05/07/1990,,,\n" // 6: date format
+                + ",140601450790,X,1990-07-05,,08x,KUB Kenanga\n" // 7: name, nik, gender, phone, group
+                + "Tono,1406011203850002,M\n" // 8: too few columns
+                + row("Siti Aminah", Gender.F, LocalDate.of(1992, 1, 1), 77, "", ""); // 9 ok
         var response = upload(led, Tokens.clerk(led), csv).statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:lumbung:problem:validation-failed"))
                 .body("detail", equalTo("5 of 7 rows are invalid; nothing was imported"))
                 .body("fields.field", org.hamcrest.Matchers.contains(
-                        "line 3.nik", "line 4.nik", "line 5.birthDate",
-                        "line 6.gender", "line 6.groupName", "line 6.name", "line 6.phone", "line 6.nik",
-                        "line 7.row"))
+                        "line 4.nik", "line 5.nik", "line 6.birthDate",
+                        "line 7.gender", "line 7.groupName", "line 7.name", "line 7.phone", "line 7.nik",
+                        "line 8.row"))
                 .body("fields[0].message", equalTo("digits 13-16 (serial) must not be 0000"))
                 .body("fields[2].message", equalTo("must be a date YYYY-MM-DD"))
                 .body("fields[8].message", equalTo("has 3 columns; expected 7"));

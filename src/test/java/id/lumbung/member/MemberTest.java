@@ -113,6 +113,27 @@ class MemberTest {
     }
 
     @Test
+    void concurrentRegistrationsOfOneNikLeaveOneMember() throws Exception {
+        UUID led = Api.createLed();
+        Map<String, Object> body = Members.siti();
+        String token = Tokens.clerk(led);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Callable<Integer>> tries = java.util.Collections.nCopies(6,
+                    () -> as(token).body(body).post("/api/v1/leds/" + led + "/members").statusCode());
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var result : pool.invokeAll(tries)) {
+                statuses.add(result.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, Members.count(led));
+    }
+
+    @Test
     void refusesAGroupOfAnotherLed() {
         UUID led = Api.createLed();
         UUID other = Api.createLed();
