@@ -35,11 +35,6 @@ public final class Nik {
         return new Nik(text);
     }
 
-    /** A NIK read back from the database, where it was validated on the way in. */
-    static Nik trusted(String digits) {
-        return new Nik(digits);
-    }
-
     /**
      * What is wrong with {@code text} as the NIK of a person of this gender and birth date, or
      * {@code null} when nothing is. Gender and birth date may be null (checked elsewhere); then only

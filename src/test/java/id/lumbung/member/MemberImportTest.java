@@ -153,6 +153,19 @@ class MemberImportTest {
     }
 
     @Test
+    void acceptsThePercentEncodedColonToo() {
+        UUID led = Api.createLed();
+        String csv = HEADER + row("Siti Rahmawati", Gender.F, LocalDate.of(1990, 7, 5), Members.serial(), "", "");
+        // RestAssured's default encoding sends members%3Aimport.
+        RestAssured.given().auth().oauth2(Tokens.clerk(led)).contentType("text/csv").body(csv)
+                .post("/api/v1/leds/" + led + "/members:import").then().statusCode(201).body("count", equalTo(1));
+        RestAssured.given().urlEncodingEnabled(false).auth().oauth2(Tokens.clerk(led)).contentType("text/csv")
+                .body(csv).post("/api/v1/leds/" + led + "/members%3aimport").then().statusCode(400)
+                .body("fields[0].field", equalTo("line 2.nik"));
+        assertEquals(1, Members.count(led));
+    }
+
+    @Test
     void importsTenThousandRowsInAFewSeconds() {
         UUID led = Api.createLed();
         Members.createGroup(led, "KUB Mawar");
