@@ -34,6 +34,11 @@ public class LedAccess {
         return led;
     }
 
+    /** Whether the caller's roles grant {@code permission}; for what a response shows, not whether it may. */
+    public boolean allows(LedPermission permission) {
+        return caller.hasAnyRole(permission.roles());
+    }
+
     public boolean canSee(LedRef led) {
         return caller.inScope(led.id(), led.districtId()) && caller.hasAnyRole(LedPermission.VIEW_LED.roles());
     }

@@ -17,7 +17,13 @@ public enum LedPermission {
     /** Reverse an entry. */
     REVERSE_ENTRY(Set.of(Role.LED_MANAGER)),
     /** Close the books through a date. */
-    CLOSE_PERIOD(Set.of(Role.LED_MANAGER));
+    CLOSE_PERIOD(Set.of(Role.LED_MANAGER)),
+    /** Read members and KUB groups (the NIK masked unless {@link #VIEW_FULL_NIK} is also held). */
+    READ_MEMBERS(Set.of(Role.DISTRICT_OFFICER, Role.LED_MANAGER, Role.LED_CLERK, Role.TRAINER, Role.AUDITOR)),
+    /** Register and edit members and KUB groups, one by one or by CSV import. */
+    MANAGE_MEMBERS(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
+    /** See members' NIKs in full; every other reader gets them masked. */
+    VIEW_FULL_NIK(Set.of(Role.LED_MANAGER, Role.AUDITOR));
 
     private final Set<String> roles;
 

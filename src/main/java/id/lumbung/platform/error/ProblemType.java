@@ -29,6 +29,10 @@ public enum ProblemType {
     UNKNOWN_PARENT_ACCOUNT("unknown-parent-account", 422, "Parent account does not exist"),
     PARENT_TYPE_MISMATCH("parent-type-mismatch", 422, "Parent account has another type"),
     UNKNOWN_DISTRICT("unknown-district", 422, "District does not exist"),
+    DUPLICATE_NIK("duplicate-nik", 409, "A member with this NIK is already registered in the LED"),
+    DUPLICATE_GROUP_NAME("duplicate-group-name", 409, "A KUB group with this name exists in the LED"),
+    UNKNOWN_GROUP("unknown-group", 422, "The KUB group does not exist in the LED"),
+    UNKNOWN_MEMBER("unknown-member", 422, "The member does not exist in the LED"),
 
     ENTRY_UNBALANCED("entry-unbalanced", 422, "Debits and credits of the entry differ"),
     UNKNOWN_ACCOUNT("unknown-account", 422, "Posting names an account that does not exist"),

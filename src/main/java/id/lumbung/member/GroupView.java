@@ -1,0 +1,16 @@
+package id.lumbung.member;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A KUB group in a list. */
+@Schema(name = "Group")
+public record GroupView(
+        @Schema(example = "0193a5b1-2d4f-7b6e-8a90-1c2d3e4f5a70") UUID id,
+        @Schema(example = "KUB Mawar") String name,
+        @Schema(nullable = true, example = "0193a5b1-2d4f-7b6e-8a90-1c2d3e4f5a6c") UUID leaderMemberId,
+        @Schema(example = "12") int memberCount,
+        @Schema(example = "2026-02-03T02:15:30.123456Z") Instant createdAt) {
+}
