@@ -92,10 +92,10 @@ public class GroupResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{groupId}")
     @Operation(summary = "One KUB group with its members", description = "NIKs masked as in the member views.")
     @APIResponse(responseCode = "200", description = "The group")
-    public GroupDetailView get(@PathParam("ledId") UUID ledId, @PathParam("id") UUID id) {
+    public GroupDetailView get(@PathParam("ledId") UUID ledId, @PathParam("groupId") UUID id) {
         access.require(ledId, LedPermission.READ_MEMBERS);
         return groups.get(ledId, id, access.allows(LedPermission.VIEW_FULL_NIK));
     }

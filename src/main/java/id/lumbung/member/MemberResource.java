@@ -101,21 +101,21 @@ public class MemberResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{memberId}")
     @Operation(summary = "One member")
     @APIResponse(responseCode = "200", description = "The member")
-    public MemberView get(@PathParam("ledId") UUID ledId, @PathParam("id") UUID id) {
+    public MemberView get(@PathParam("ledId") UUID ledId, @PathParam("memberId") UUID id) {
         access.require(ledId, LedPermission.READ_MEMBERS);
         return members.get(ledId, id, access.allows(LedPermission.VIEW_FULL_NIK));
     }
 
     @PATCH
-    @Path("/{id}")
+    @Path("/{memberId}")
     @Operation(summary = "Change a member's contact data or group", description = "Led-manager and led-clerk. Only "
             + "`name`, `hamlet`, `phone` and `groupId` can change; `null` clears hamlet, phone or group. A body "
             + "naming `nik`, `gender` or `birthDate` is refused (400, the field named): they identify the person.")
     @APIResponse(responseCode = "200", description = "The member after the change")
-    public MemberView patch(@PathParam("ledId") UUID ledId, @PathParam("id") UUID id,
+    public MemberView patch(@PathParam("ledId") UUID ledId, @PathParam("memberId") UUID id,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "move", value = """
                     {

@@ -79,8 +79,15 @@ class OpenApiContractTest {
         UUID led = Api.createLed(district);
         String today = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
         UUID entry = Api.post(led, today, "1-1100", "3-1200", "1000.00");
+        UUID group = UUID.fromString(as(Tokens.manager(led)).body(Map.of("name", "KUB Mawar"))
+                .post("/api/v1/leds/" + led + "/groups").then().statusCode(201).extract().path("id"));
+        UUID member = UUID.fromString(as(Tokens.manager(led))
+                .body(Map.of("name", "Siti Rahmawati", "nik", "1406014507900003", "gender", "F",
+                        "birthDate", "1990-07-05"))
+                .post("/api/v1/leds/" + led + "/members").then().statusCode(201).extract().path("id"));
         Map<String, String> ids = Map.of("{districtId}", district.toString(), "{ledId}", led.toString(),
-                "{entryId}", entry.toString(), "{code}", "1-1100");
+                "{entryId}", entry.toString(), "{code}", "1-1100", "{groupId}", group.toString(),
+                "{memberId}", member.toString());
 
         List<String> problems = new ArrayList<>();
         int checked = 0;
@@ -95,9 +102,7 @@ class OpenApiContractTest {
                 boolean platform = url.equals("/api/v1/districts")
                         || url.equals("/api/v1/leds") && op.getKey().equals("post");
                 String token = platform ? Tokens.admin() : Tokens.manager(led);
-                Response response = op.getKey().equals("post")
-                        ? as(token).body(exampleBody(op.getValue())).post(url)
-                        : as(token).get(url);
+                Response response = send(token, op.getKey(), url, op.getValue());
                 String status = Integer.toString(response.statusCode());
                 JsonNode documented = op.getValue().get("responses");
                 checked++;
@@ -110,7 +115,7 @@ class OpenApiContractTest {
                 }
             }
         }
-        assertTrue(checked >= 13, "expected every operation to be checked, got " + checked);
+        assertTrue(checked >= 24, "expected every operation to be checked, got " + checked);
         assertEquals(List.of(), problems);
     }
 
@@ -139,12 +144,19 @@ class OpenApiContractTest {
         return current;
     }
 
-    private static Object exampleBody(JsonNode operation) throws IOException {
-        JsonNode examples = operation.at("/requestBody/content/application~1json/examples");
-        if (examples.isMissingNode() || !examples.elements().hasNext()) {
-            return Map.of();
+    /** Sends the operation with its first documented request example (JSON or CSV), if it has a body. */
+    private static Response send(String token, String method, String url, JsonNode operation) throws IOException {
+        if (method.equals("get")) {
+            return as(token).get(url);
         }
-        return JSON.treeToValue(examples.elements().next().get("value"), Object.class);
+        JsonNode content = operation.at("/requestBody/content");
+        String mediaType = content.has("text/csv") ? "text/csv" : "application/json";
+        JsonNode examples = content.path(mediaType).path("examples");
+        JsonNode example = examples.elements().hasNext() ? examples.elements().next().get("value") : null;
+        Object body = example == null ? Map.of()
+                : example.isTextual() ? example.asText() : JSON.treeToValue(example, Object.class);
+        var request = as(token).contentType(mediaType).body(body);
+        return method.equals("patch") ? request.patch(url) : request.post(url);
     }
 
     private static JsonNode contract() throws IOException {

@@ -34,7 +34,8 @@ public class ProblemResponsesFilter implements OASFilter {
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
         operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("bearer")));
         Map<String, String> errors = new LinkedHashMap<>();
-        boolean write = method == PathItem.HttpMethod.POST;
+        boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH
+                || method == PathItem.HttpMethod.PUT;
         boolean hasQuery = operation.getParameters() != null && operation.getParameters().stream()
                 .anyMatch(p -> p.getIn() != null && p.getIn().name().equals("QUERY"));
         if (write || hasQuery || path.contains("{")) {
