@@ -17,7 +17,15 @@ public enum LedPermission {
     /** Reverse an entry. */
     REVERSE_ENTRY(Set.of(Role.LED_MANAGER)),
     /** Close the books through a date. */
-    CLOSE_PERIOD(Set.of(Role.LED_MANAGER));
+    CLOSE_PERIOD(Set.of(Role.LED_MANAGER)),
+    /** Record a tranche of district grant capital received: the district's officer or the manager. */
+    RECORD_GRANT(Set.of(Role.DISTRICT_OFFICER, Role.LED_MANAGER)),
+    /** Record a community contribution (swadaya) or, later, a member's savings deposit. */
+    RECORD_CONTRIBUTION(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
+    /** Record an operating expense paid from cash or bank. */
+    RECORD_EXPENSE(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
+    /** Post the opening balances carried over from paper books, once. */
+    POST_OPENING_BALANCES(Set.of(Role.LED_MANAGER));
 
     private final Set<String> roles;
 
