@@ -20,7 +20,7 @@ public record ContributionRequest(
         @NotNull ContributionType type,
         @Schema(description = "The depositing member, for SAVINGS_DEPOSIT only.", nullable = true)
         UUID memberId,
-        @Schema(example = "2500000.00", description = "Rupiah received, greater than zero.")
+        @Schema(description = "Rupiah received, greater than zero.")
         @NotNull Amount amount,
         @Schema(description = "The day the money arrived; not in the future or a closed period.",
                 example = "2026-03-07")

@@ -18,7 +18,7 @@ public record ExpenseRequest(
         @Schema(description = "The EXPENSE account charged (5-xxxx).", example = "5-1100")
         @NotBlank @Pattern(regexp = AccountService.CODE_PATTERN, message = "must look like 5-1100 or 5-1100-01")
         String account,
-        @Schema(example = "350000.00", description = "Rupiah paid, greater than zero.")
+        @Schema(description = "Rupiah paid, greater than zero.")
         @NotNull Amount amount,
         @Schema(description = "The day it was paid; not in the future or a closed period.", example = "2026-03-12")
         @NotNull LocalDate paidOn,

@@ -23,7 +23,7 @@ public record GrantRequest(
         @NotBlank @Size(max = 100)
         @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
         String decreeNumber,
-        @Schema(example = "500000000.00", description = "Rupiah received, greater than zero.")
+        @Schema(description = "Rupiah received, greater than zero.")
         @NotNull Amount amount,
         @Schema(description = "The day the money arrived; not in the future or a closed period.",
                 example = "2026-02-01")

@@ -29,7 +29,7 @@ public record GrantView(
      */
     @Schema(name = "GrantUtilisation")
     public record Utilisation(
-            @Schema(description = "Rupiah received.", example = "500000000.00") Amount received) {
+            @Schema(description = "Rupiah received.") Amount received) {
     }
 
     static GrantView from(Grant grant) {

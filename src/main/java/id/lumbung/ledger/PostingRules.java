@@ -79,6 +79,9 @@ public class PostingRules {
     }
 
     private static boolean isCashOrBank(UUID ledId, String code) {
+        if (code.equals(DefaultChart.CASH) || code.equals(DefaultChart.BANK)) {
+            return true;
+        }
         Account current = Account.<Account>find("ledId = ?1 and code = ?2", ledId, code).firstResult();
         for (int depth = 0; current != null && depth <= MAX_DEPTH; depth++) {
             if (current.code.equals(DefaultChart.CASH) || current.code.equals(DefaultChart.BANK)) {

@@ -35,8 +35,7 @@ public record OpeningBalanceRequest(
             @Schema(description = "Account code in the LED's chart.", example = "1-1100")
             @NotBlank @Pattern(regexp = AccountService.CODE_PATTERN, message = "must look like 1-1100 or 2-1100-0007")
             String account,
-            @Schema(description = "Debit balance; empty or 0 when the balance is a credit.", example = "12500000.00",
-                    nullable = true)
+            @Schema(description = "Debit balance; empty or 0 when the balance is a credit.", nullable = true)
             Amount debit,
             @Schema(description = "Credit balance; empty or 0 when the balance is a debit.", nullable = true)
             Amount credit) {

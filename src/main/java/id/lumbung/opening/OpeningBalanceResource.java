@@ -47,6 +47,18 @@ public class OpeningBalanceResource {
 
     static final String TEXT_CSV = "text/csv";
 
+    // The JSON and CSV methods are one operation in the contract, so they share its text.
+    private static final String SUMMARY = "Post opening balances (JSON or CSV)";
+    private static final String DESCRIPTION = "Led-manager only, once, while the LED has no journal entry yet (409 "
+            + "`ledger-not-empty` afterwards). Posts one OPENING_BALANCE entry with a posting per line. Each line "
+            + "names an account and exactly one of `debit` and `credit` greater than zero (the other empty or 0); "
+            + "debits must equal credits (422 `entry-unbalanced` naming both totals; 3-1900 Ekuitas Saldo Awal "
+            + "takes any difference); every account must exist (422 `unknown-account` naming each line).\n\n"
+            + "`application/json`: `effectiveDate` and `lines`; errors name lines as `lines[2]`.\n\n"
+            + "`text/csv` (a spreadsheet export): a header row `account,debit,credit`, then one row per account; "
+            + "comma-separated, amounts as plain decimals with a dot; the date in `?asOf=`. Bad rows are answered "
+            + "400 listing every bad line by its number in the file (the header is line 1), e.g. `line 4.debit`.";
+
     /** What an idempotent CSV request is fingerprinted by. */
     record CsvUpload(LocalDate asOf, String description, String csv) {
     }
@@ -66,12 +78,7 @@ public class OpeningBalanceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post opening balances (JSON)", description = "Led-manager only, once, while the LED has "
-            + "no journal entry yet (409 `ledger-not-empty` afterwards). One line per account with exactly one of "
-            + "`debit` and `credit` greater than zero; debits must equal credits (422 `entry-unbalanced` naming "
-            + "both totals; 3-1900 Ekuitas Saldo Awal takes any difference); every account must exist (422 "
-            + "`unknown-account` naming each line). Posts one OPENING_BALANCE entry. The same endpoint takes "
-            + "`text/csv`.")
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "201", description = "The opening balances; `Location` points at them",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -103,10 +110,7 @@ public class OpeningBalanceResource {
 
     @POST
     @Consumes(TEXT_CSV)
-    @Operation(summary = "Post opening balances (CSV)", description = "As the JSON form, from a spreadsheet export: "
-            + "a header row `account,debit,credit`, then one row per account with the unused side empty or 0; "
-            + "comma-separated, amounts as plain decimals with a dot. The date goes in `asOf`. Bad rows are answered "
-            + "400 listing every bad line by its number in the file (the header is line 1).")
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "201", description = "The opening balances; `Location` points at them",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
