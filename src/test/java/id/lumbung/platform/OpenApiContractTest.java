@@ -79,8 +79,18 @@ class OpenApiContractTest {
         UUID led = Api.createLed(district);
         String today = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
         UUID entry = Api.post(led, today, "1-1100", "3-1200", "1000.00");
+        String grant = as(Tokens.manager(led)).body(Map.of("source", "APBD Kabupaten Kampar 2026",
+                "decreeNumber", "SK 412/2026", "amount", "500000000", "receivedOn", today))
+                .post("/api/v1/leds/" + led + "/grants").then().statusCode(201).extract().path("id");
+        String contribution = as(Tokens.manager(led)).body(Map.of("type", "COMMUNITY_EQUITY", "amount", "250000",
+                "receivedOn", today))
+                .post("/api/v1/leds/" + led + "/contributions").then().statusCode(201).extract().path("id");
+        String expense = as(Tokens.manager(led)).body(Map.of("account", "5-1100", "amount", "100000",
+                "paidOn", today, "description", "Cetak buku kas"))
+                .post("/api/v1/leds/" + led + "/expenses").then().statusCode(201).extract().path("id");
         Map<String, String> ids = Map.of("{districtId}", district.toString(), "{ledId}", led.toString(),
-                "{entryId}", entry.toString(), "{code}", "1-1100");
+                "{entryId}", entry.toString(), "{code}", "1-1100", "{grantId}", grant,
+                "{contributionId}", contribution, "{expenseId}", expense);
 
         List<String> problems = new ArrayList<>();
         int checked = 0;
