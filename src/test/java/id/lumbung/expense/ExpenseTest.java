@@ -188,6 +188,8 @@ class ExpenseTest {
                 .body("balance", equalTo("50000.00"));
         assertEquals(3, Db.number("SELECT count(*) FROM expense WHERE led_id = ?", led));
         assertEquals(4, Db.number("SELECT count(*) FROM journal_entry WHERE led_id = ?", led));
+        as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/journal/verification").then().statusCode(200)
+                .body("valid", equalTo(true)).body("entries", equalTo(4)).body("head.number", equalTo(4));
         assertEquals(0, Db.number("SELECT count(*) FROM expense x WHERE x.led_id = ? AND NOT EXISTS "
                 + "(SELECT 1 FROM journal_entry e WHERE e.led_id = x.led_id AND e.id = x.entry_id "
                 + "AND e.reference_id = x.id AND e.kind = 'EXPENSE')", led));

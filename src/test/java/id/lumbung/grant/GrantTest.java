@@ -7,6 +7,11 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -211,5 +216,31 @@ class GrantTest {
                 .body("next", nullValue());
         as(Tokens.trainer(led)).get(path).then().statusCode(403);
         as(Tokens.auditor(led)).get(path + "/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void grantRecordsAreNeverEditedAndAReversalLeavesThemAsTheyWere() throws SQLException {
+        UUID led = Api.createLed();
+        Response grant = as(Tokens.manager(led)).body(grant("500000000", TODAY))
+                .post("/api/v1/leds/" + led + "/grants");
+        grant.then().statusCode(201);
+        try (Connection connection = Db.connect(); Statement statement = connection.createStatement()) {
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    "UPDATE district_grant SET amount = 1 WHERE led_id = '" + led + "'"));
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    "DELETE FROM district_grant WHERE led_id = '" + led + "'"));
+        }
+        String reversal = as(Tokens.manager(led)).body(Map.of("reason", "SK salah nomor, dicatat ulang"))
+                .post("/api/v1/leds/" + led + "/journal-entries/" + grant.path("entryId") + "/reversal")
+                .then().statusCode(201)
+                .body("reference.type", equalTo("GRANT"))
+                .body("reference.id", equalTo(grant.path("id")))
+                .extract().path("id");
+        as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/grants/" + grant.path("id")).then().statusCode(200)
+                .body("amount", equalTo("500000000.00")).body("entryId", equalTo(grant.path("entryId")));
+        as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/journal-entries/" + grant.path("entryId")).then()
+                .body("reversedBy", equalTo(reversal));
+        as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/accounts/1-1200").then()
+                .body("balance", equalTo("0.00"));
     }
 }
