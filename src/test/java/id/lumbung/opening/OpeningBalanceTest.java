@@ -297,6 +297,12 @@ class OpeningBalanceTest {
         csv(Tokens.manager(led)).header("Idempotency-Key", "saldo-awal-2025").queryParam("asOf", AS_OF)
                 .body(GOOD_CSV).post(path(led)).then().statusCode(201).header("Idempotent-Replayed", "true")
                 .body("id", equalTo(first.path("id"))).body("entryId", equalTo(first.path("entryId")));
+        csv(Tokens.manager(led)).header("Idempotency-Key", "saldo-awal-2025").queryParam("asOf", AS_OF)
+                .body(GOOD_CSV.replace("12500000.00", "12500001.00")).post(path(led)).then().statusCode(422)
+                .body("type", equalTo("urn:lumbung:problem:idempotency-key-reused"));
+        csv(Tokens.manager(led)).header("Idempotency-Key", "saldo-awal-2025").queryParam("asOf", TODAY.toString())
+                .body(GOOD_CSV).post(path(led)).then().statusCode(422)
+                .body("type", equalTo("urn:lumbung:problem:idempotency-key-reused"));
         Map<String, Object> body = json(AS_OF, List.of(debit("1-1100", "1"), credit("3-1900", "1")));
         Response jsonFirst = as(Tokens.manager(led)).header("Idempotency-Key", "saldo-awal-json").body(body)
                 .post(path(led));
