@@ -23,7 +23,15 @@ public enum LedPermission {
     /** Register and edit members and KUB groups, one by one or by CSV import. */
     MANAGE_MEMBERS(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
     /** See members' NIKs in full; every other reader gets them masked. */
-    VIEW_FULL_NIK(Set.of(Role.LED_MANAGER, Role.AUDITOR));
+    VIEW_FULL_NIK(Set.of(Role.LED_MANAGER, Role.AUDITOR)),
+    /** Record a tranche of district grant capital received: the district's officer or the manager. */
+    RECORD_GRANT(Set.of(Role.DISTRICT_OFFICER, Role.LED_MANAGER)),
+    /** Record a community contribution (swadaya) or, later, a member's savings deposit. */
+    RECORD_CONTRIBUTION(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
+    /** Record an operating expense paid from cash or bank. */
+    RECORD_EXPENSE(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
+    /** Post the opening balances carried over from paper books, once. */
+    POST_OPENING_BALANCES(Set.of(Role.LED_MANAGER));
 
     private final Set<String> roles;
 

@@ -85,9 +85,19 @@ class OpenApiContractTest {
                 .body(Map.of("name", "Siti Rahmawati", "nik", "1406014507900003", "gender", "F",
                         "birthDate", "1990-07-05"))
                 .post("/api/v1/leds/" + led + "/members").then().statusCode(201).extract().path("id"));
+        String grant = as(Tokens.manager(led)).body(Map.of("source", "APBD Kabupaten Kampar 2026",
+                "decreeNumber", "SK 412/2026", "amount", "500000000", "receivedOn", today))
+                .post("/api/v1/leds/" + led + "/grants").then().statusCode(201).extract().path("id");
+        String contribution = as(Tokens.manager(led)).body(Map.of("type", "COMMUNITY_EQUITY", "amount", "250000",
+                "receivedOn", today))
+                .post("/api/v1/leds/" + led + "/contributions").then().statusCode(201).extract().path("id");
+        String expense = as(Tokens.manager(led)).body(Map.of("account", "5-1100", "amount", "100000",
+                "paidOn", today, "description", "Cetak buku kas"))
+                .post("/api/v1/leds/" + led + "/expenses").then().statusCode(201).extract().path("id");
         Map<String, String> ids = Map.of("{districtId}", district.toString(), "{ledId}", led.toString(),
                 "{entryId}", entry.toString(), "{code}", "1-1100", "{groupId}", group.toString(),
-                "{memberId}", member.toString());
+                "{memberId}", member.toString(), "{grantId}", grant, "{contributionId}", contribution,
+                "{expenseId}", expense);
 
         List<String> problems = new ArrayList<>();
         int checked = 0;

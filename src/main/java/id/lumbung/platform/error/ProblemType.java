@@ -47,6 +47,10 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key was used for a different request"),
     IDEMPOTENCY_IN_FLIGHT("idempotency-in-flight", 409, "A request with this Idempotency-Key is still being processed"),
     CONCURRENT_UPDATE("concurrent-update", 409, "A concurrent change conflicted; retry the request"),
+    ACCOUNT_NOT_ALLOWED("account-not-allowed", 422, "The account cannot be used for this operation"),
+    CONTRIBUTION_TYPE_NOT_SUPPORTED("contribution-type-not-supported", 422,
+            "This contribution type cannot be recorded yet"),
+    LEDGER_NOT_EMPTY("ledger-not-empty", 409, "The LED already has journal entries"),
 
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 
