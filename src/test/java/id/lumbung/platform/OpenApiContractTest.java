@@ -85,9 +85,12 @@ class OpenApiContractTest {
                 .body(Map.of("name", "Siti Rahmawati", "nik", "1406014507900003", "gender", "F",
                         "birthDate", "1990-07-05"))
                 .post("/api/v1/leds/" + led + "/members").then().statusCode(201).extract().path("id"));
+        String movement = as(Tokens.manager(led)).body(Map.of("amount", "250000", "receivedOn", today))
+                .post("/api/v1/leds/" + led + "/members/" + member + "/savings/deposits").then().statusCode(201)
+                .extract().path("id");
         Map<String, String> ids = Map.of("{districtId}", district.toString(), "{ledId}", led.toString(),
                 "{entryId}", entry.toString(), "{code}", "1-1100", "{groupId}", group.toString(),
-                "{memberId}", member.toString());
+                "{memberId}", member.toString(), "{movementId}", movement);
 
         List<String> problems = new ArrayList<>();
         int checked = 0;
