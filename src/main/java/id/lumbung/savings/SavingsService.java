@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -68,7 +69,7 @@ public class SavingsService {
     @Transactional
     public MovementView deposit(UUID ledId, UUID memberId, Amount amount, LocalDate effectiveDate, String description,
             String recordedBy) {
-        requirePositive(amount);
+        requireUsable(amount, effectiveDate);
         try (Connection connection = dataSource.getConnection()) {
             String name = memberName(connection, ledId, memberId);
             Instant now = Timestamps.now();
@@ -88,7 +89,7 @@ public class SavingsService {
     @Transactional
     public MovementView withdraw(UUID ledId, UUID memberId, Amount amount, LocalDate effectiveDate,
             String description, String recordedBy) {
-        requirePositive(amount);
+        requireUsable(amount, effectiveDate);
         try (Connection connection = dataSource.getConnection()) {
             String name = memberName(connection, ledId, memberId);
             Instant now = Timestamps.now();
@@ -152,10 +153,12 @@ public class SavingsService {
         }
     }
 
-    private static void requirePositive(Amount amount) {
+    /** The checks every caller's request gets, whatever the caller validated itself. */
+    private static void requireUsable(Amount amount, LocalDate effectiveDate) {
         if (amount == null || !amount.isPositive()) {
             throw ApiException.invalidField("amount", "must be greater than zero");
         }
+        Objects.requireNonNull(effectiveDate, "effectiveDate");
     }
 
     private static String describe(String given, String fallback) {
