@@ -22,6 +22,8 @@ public enum LedPermission {
     READ_MEMBERS(Set.of(Role.DISTRICT_OFFICER, Role.LED_MANAGER, Role.LED_CLERK, Role.TRAINER, Role.AUDITOR)),
     /** Register and edit members and KUB groups, one by one or by CSV import. */
     MANAGE_MEMBERS(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
+    /** Record a member's savings deposit or withdrawal (simpanan anggota). */
+    RECORD_SAVINGS(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
     /** See members' NIKs in full; every other reader gets them masked. */
     VIEW_FULL_NIK(Set.of(Role.LED_MANAGER, Role.AUDITOR)),
     /** Record a tranche of district grant capital received: the district's officer or the manager. */

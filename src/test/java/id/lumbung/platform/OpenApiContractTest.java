@@ -94,10 +94,13 @@ class OpenApiContractTest {
         String expense = as(Tokens.manager(led)).body(Map.of("account", "5-1100", "amount", "100000",
                 "paidOn", today, "description", "Cetak buku kas"))
                 .post("/api/v1/leds/" + led + "/expenses").then().statusCode(201).extract().path("id");
+        String movement = as(Tokens.manager(led)).body(Map.of("amount", "250000", "receivedOn", today))
+                .post("/api/v1/leds/" + led + "/members/" + member + "/savings/deposits").then().statusCode(201)
+                .extract().path("id");
         Map<String, String> ids = Map.of("{districtId}", district.toString(), "{ledId}", led.toString(),
                 "{entryId}", entry.toString(), "{code}", "1-1100", "{groupId}", group.toString(),
                 "{memberId}", member.toString(), "{grantId}", grant, "{contributionId}", contribution,
-                "{expenseId}", expense);
+                "{expenseId}", expense, "{movementId}", movement);
 
         List<String> problems = new ArrayList<>();
         int checked = 0;
@@ -125,7 +128,7 @@ class OpenApiContractTest {
                 }
             }
         }
-        assertTrue(checked >= 24, "expected every operation to be checked, got " + checked);
+        assertTrue(checked >= 30, "expected every operation to be checked, got " + checked);
         assertEquals(List.of(), problems);
     }
 

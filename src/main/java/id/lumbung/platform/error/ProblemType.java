@@ -42,6 +42,7 @@ public enum ProblemType {
     PERIOD_CLOSED("period-closed", 409, "The period of this date is closed"),
     PERIOD_ALREADY_CLOSED("period-already-closed", 409, "Books are already closed through this date or later"),
     INSUFFICIENT_FUNDS("insufficient-funds", 409, "An account would go below zero"),
+    INSUFFICIENT_SAVINGS("insufficient-savings", 409, "The member's savings balance is smaller than the withdrawal"),
     ENTRY_ALREADY_REVERSED("entry-already-reversed", 409, "The entry has already been reversed"),
     ENTRY_IS_REVERSAL("entry-is-reversal", 409, "A reversal entry cannot itself be reversed"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key was used for a different request"),
