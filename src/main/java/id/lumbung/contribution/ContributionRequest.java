@@ -15,8 +15,8 @@ import id.lumbung.money.Amount;
 /** A contribution received by the LED. */
 @Schema(name = "ContributionRequest")
 public record ContributionRequest(
-        @Schema(description = "COMMUNITY_EQUITY (swadaya). SAVINGS_DEPOSIT is answered 422 "
-                + "`contribution-type-not-supported` until member records exist.", example = "COMMUNITY_EQUITY")
+        @Schema(description = "COMMUNITY_EQUITY (swadaya, no member) or SAVINGS_DEPOSIT (a member's simpanan, "
+                + "taken in cash 1-1100 and credited to the member's savings).", example = "COMMUNITY_EQUITY")
         @NotNull ContributionType type,
         @Schema(description = "The depositing member, for SAVINGS_DEPOSIT only.", nullable = true)
         UUID memberId,

@@ -59,8 +59,8 @@ public class ContributionResource {
     @POST
     @Operation(summary = "Record a contribution", description = "Led-manager or led-clerk. COMMUNITY_EQUITY "
             + "(swadaya) posts one CONTRIBUTION entry: Dr the receiving cash or bank account (default 1-1100 Kas) · "
-            + "Cr 3-1200 Community equity. SAVINGS_DEPOSIT needs member records and is answered 422 "
-            + "`contribution-type-not-supported` for now.")
+            + "Cr 3-1200 Community equity. SAVINGS_DEPOSIT (with `memberId`) goes through the member's savings: "
+            + "one SAVINGS_DEPOSIT entry Dr 1-1100 · Cr 2-1100, visible in the member's passbook.")
     @APIResponse(responseCode = "201", description = "The contribution; `Location` points at it",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -22,10 +22,12 @@ import id.lumbung.platform.ids.Ids;
 import id.lumbung.platform.paging.Cursor;
 import id.lumbung.platform.paging.Page;
 import id.lumbung.platform.time.Timestamps;
+import id.lumbung.savings.MovementView;
+import id.lumbung.savings.SavingsService;
 
 /**
- * Contributions: the community's swadaya (Dr cash · Cr 3-1200 Community equity). A member's savings
- * deposit goes through the same request once member records exist; until then it is refused.
+ * Contributions: the community's swadaya (Dr cash · Cr 3-1200 Community equity) and members' savings
+ * deposits (through the savings sub-ledger: Dr 1-1100 · Cr 2-1100).
  */
 @ApplicationScoped
 public class ContributionService {
@@ -34,19 +36,19 @@ public class ContributionService {
 
     private final PostingService posting;
     private final PostingRules rules;
+    private final SavingsService savings;
 
-    public ContributionService(PostingService posting, PostingRules rules) {
+    public ContributionService(PostingService posting, PostingRules rules, SavingsService savings) {
         this.posting = posting;
         this.rules = rules;
+        this.savings = savings;
     }
 
     /** Records the contribution and posts its CONTRIBUTION entry in one transaction. */
     @Transactional
     public ContributionView record(UUID ledId, @NotNull @Valid ContributionRequest request, String recordedBy) {
         if (request.type() == ContributionType.SAVINGS_DEPOSIT) {
-            throw new ApiException(ProblemType.CONTRIBUTION_TYPE_NOT_SUPPORTED,
-                    "SAVINGS_DEPOSIT contributions need member records, which this service cannot keep yet",
-                    List.of(new Problem.FieldError("type", "SAVINGS_DEPOSIT is not supported yet")));
+            return depositSavings(ledId, request, recordedBy);
         }
         if (request.memberId() != null) {
             throw ApiException.invalidField("memberId", "only a SAVINGS_DEPOSIT names a member");
@@ -76,6 +78,51 @@ public class ContributionService {
                         new EntryDraft.Line(DefaultChart.COMMUNITY_EQUITY, Side.CREDIT, request.amount())));
         PostedEntry entry = posting.post(draft, recordedBy);
         contribution.entryId = entry.id();
+        contribution.persistAndFlush();
+        return ContributionView.from(contribution);
+    }
+
+    /**
+     * A member's savings deposit taken in as a contribution: the savings sub-ledger posts its
+     * SAVINGS_DEPOSIT entry (Dr 1-1100 · Cr 2-1100) and the contribution record points at that entry,
+     * so the member's passbook, 2-1100 and the contributions list all tell the same story.
+     */
+    private ContributionView depositSavings(UUID ledId, ContributionRequest request, String recordedBy) {
+        if (request.memberId() == null) {
+            throw ApiException.invalidField("memberId", "a SAVINGS_DEPOSIT names the depositing member");
+        }
+        if (request.account() != null && !request.account().equals(DefaultChart.CASH)) {
+            throw new ApiException(ProblemType.ACCOUNT_NOT_ALLOWED, "savings deposits are taken in cash ("
+                    + DefaultChart.CASH + ")", List.of(new Problem.FieldError("account", "must be "
+                    + DefaultChart.CASH + " for a savings deposit")));
+        }
+        rules.requirePositive(request.amount(), "amount");
+        rules.requireNotInFuture(request.receivedOn(), "receivedOn");
+        String description = request.description() == null || request.description().isBlank()
+                ? null : request.description().strip();
+        MovementView movement;
+        try {
+            movement = savings.deposit(ledId, request.memberId(), request.amount(), request.receivedOn(), description,
+                    recordedBy);
+        } catch (ApiException e) {
+            if (e.type() == ProblemType.NOT_FOUND) {
+                throw new ApiException(ProblemType.UNKNOWN_MEMBER, "no member " + request.memberId() + " in this LED",
+                        List.of(new Problem.FieldError("memberId", "no such member in this LED")));
+            }
+            throw e;
+        }
+        Contribution contribution = new Contribution();
+        contribution.id = Ids.next();
+        contribution.ledId = ledId;
+        contribution.type = ContributionType.SAVINGS_DEPOSIT;
+        contribution.memberId = request.memberId();
+        contribution.amount = request.amount().value();
+        contribution.receivedOn = request.receivedOn();
+        contribution.description = movement.description();
+        contribution.accountCode = DefaultChart.CASH;
+        contribution.recordedBy = recordedBy;
+        contribution.recordedAt = Timestamps.now();
+        contribution.entryId = movement.entryId();
         contribution.persistAndFlush();
         return ContributionView.from(contribution);
     }

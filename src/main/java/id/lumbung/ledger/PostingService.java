@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -38,9 +40,12 @@ public class PostingService {
     private final TransactionSynchronizationRegistry transactions;
     private final Timer latency;
     private final Clock clock;
+    private final Instance<ReversalPolicy> reversalPolicies;
 
     public PostingService(JournalWriter writer, JournalReader reader, AccountCatalog catalog, LedgerConfig config,
-            MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
+            MeterRegistry registry, TransactionSynchronizationRegistry transactions,
+            @Any Instance<ReversalPolicy> reversalPolicies) {
+        this.reversalPolicies = reversalPolicies;
         this.writer = writer;
         this.reader = reader;
         this.catalog = catalog;
@@ -79,6 +84,7 @@ public class PostingService {
             throw new ApiException(ProblemType.ENTRY_IS_REVERSAL,
                     "entry #" + original.number() + " is a reversal; post a new entry instead");
         }
+        reversalPolicies.forEach(policy -> policy.checkReversible(original));
         if (original.reversedBy() != null) {
             throw new ApiException(ProblemType.ENTRY_ALREADY_REVERSED,
                     "entry #" + original.number() + " was already reversed by " + original.reversedBy());

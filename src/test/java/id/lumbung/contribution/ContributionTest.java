@@ -94,16 +94,48 @@ class ContributionTest {
     }
 
     @Test
-    void answersSavingsDepositsAsNotSupportedYet() {
+    void savingsDepositCreditsTheMembersSavingsThroughOneEntry() {
         UUID led = Api.createLed();
-        long before = writes();
+        String member = as(Tokens.clerk(led))
+                .body(Map.of("name", "Siti Rahmawati", "nik", "1406014507900003", "gender", "F",
+                        "birthDate", "1990-07-05"))
+                .post("/api/v1/leds/" + led + "/members").then().statusCode(201).extract().path("id");
         Map<String, Object> body = swadaya("50000", TODAY);
         body.put("type", "SAVINGS_DEPOSIT");
-        body.put("memberId", UUID.randomUUID().toString());
-        as(Tokens.clerk(led)).body(body).post("/api/v1/leds/" + led + "/contributions").then().statusCode(422)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:lumbung:problem:contribution-type-not-supported"))
-                .body("fields[0].field", equalTo("type"));
+        body.put("memberId", member);
+        Response response = as(Tokens.clerk(led)).body(body).post("/api/v1/leds/" + led + "/contributions");
+        response.then().statusCode(201)
+                .body("type", equalTo("SAVINGS_DEPOSIT"))
+                .body("memberId", equalTo(member))
+                .body("account", equalTo("1-1100"));
+        String entryId = response.path("entryId");
+        as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/journal-entries/" + entryId).then()
+                .body("kind", equalTo("SAVINGS_DEPOSIT"))
+                .body("postings[0].account", equalTo("1-1100"))
+                .body("postings[1].account", equalTo("2-1100"))
+                .body("postings[1].amount", equalTo("50000.00"));
+        as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/members/" + member + "/savings").then()
+                .body("balance", equalTo("50000.00"))
+                .body("movements.items[0].entryId", equalTo(entryId));
+        as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/accounts/2-1100").then()
+                .body("balance", equalTo("50000.00"));
+    }
+
+    @Test
+    void savingsDepositNeedsAKnownMemberAndCashWritingNothingOtherwise() {
+        UUID led = Api.createLed();
+        long before = writes();
+        Map<String, Object> noMember = swadaya("50000", TODAY);
+        noMember.put("type", "SAVINGS_DEPOSIT");
+        as(Tokens.clerk(led)).body(noMember).post("/api/v1/leds/" + led + "/contributions").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("fields[0].field", equalTo("memberId"));
+        Map<String, Object> unknown = swadaya("50000", TODAY);
+        unknown.put("type", "SAVINGS_DEPOSIT");
+        unknown.put("memberId", UUID.randomUUID().toString());
+        as(Tokens.clerk(led)).body(unknown).post("/api/v1/leds/" + led + "/contributions").then()
+                .statusCode(422).body("type", equalTo("urn:lumbung:problem:unknown-member"))
+                .body("fields[0].field", equalTo("memberId"));
         Map<String, Object> withMember = swadaya("50000", TODAY);
         withMember.put("memberId", UUID.randomUUID().toString());
         as(Tokens.clerk(led)).body(withMember).post("/api/v1/leds/" + led + "/contributions").then()

@@ -78,6 +78,22 @@ class SavingsTest {
     }
 
     @Test
+    void savingsEntriesAreNotReversedThroughTheJournal() {
+        UUID led = Api.createLed();
+        UUID siti = Savers.member(led, "Siti Rahmawati");
+        String entry = as(Tokens.clerk(led)).body(Map.of("amount", "50000", "receivedOn", Savers.day(0)))
+                .post(savings(led, siti) + "/deposits").then().statusCode(201).extract().path("entryId");
+        as(Tokens.manager(led)).body(Map.of("reason", "salah input"))
+                .post("/api/v1/leds/" + led + "/journal-entries/" + entry + "/reversal").then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:lumbung:problem:entry-owned-by-operation"));
+        as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/journal-entries/" + entry).then()
+                .body("reversedBy", org.hamcrest.Matchers.nullValue());
+        assertEquals(new BigDecimal("50000.00"), Savers.controlBalance(led));
+        as(Tokens.auditor(led)).get(savings(led, siti)).then().body("balance", equalTo("50000.00"));
+    }
+
+    @Test
     void withdrawalPostsMemberSavingsAgainstCash() {
         UUID led = Api.createLed();
         UUID siti = Savers.member(led, "Siti Rahmawati");

@@ -44,13 +44,13 @@ public enum ProblemType {
     INSUFFICIENT_FUNDS("insufficient-funds", 409, "An account would go below zero"),
     INSUFFICIENT_SAVINGS("insufficient-savings", 409, "The member's savings balance is smaller than the withdrawal"),
     ENTRY_ALREADY_REVERSED("entry-already-reversed", 409, "The entry has already been reversed"),
+    ENTRY_OWNED_BY_OPERATION("entry-owned-by-operation", 409,
+            "The entry belongs to a business operation that must correct it itself"),
     ENTRY_IS_REVERSAL("entry-is-reversal", 409, "A reversal entry cannot itself be reversed"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key was used for a different request"),
     IDEMPOTENCY_IN_FLIGHT("idempotency-in-flight", 409, "A request with this Idempotency-Key is still being processed"),
     CONCURRENT_UPDATE("concurrent-update", 409, "A concurrent change conflicted; retry the request"),
     ACCOUNT_NOT_ALLOWED("account-not-allowed", 422, "The account cannot be used for this operation"),
-    CONTRIBUTION_TYPE_NOT_SUPPORTED("contribution-type-not-supported", 422,
-            "This contribution type cannot be recorded yet"),
     LEDGER_NOT_EMPTY("ledger-not-empty", 409, "The LED already has journal entries"),
 
     INTERNAL_ERROR("internal-error", 500, "Internal error");
