@@ -1,6 +1,7 @@
 package id.lumbung.contribution;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import id.lumbung.ledger.DefaultChart;
 import id.lumbung.ledger.EntryDraft;
 import id.lumbung.ledger.EntryKind;
+import id.lumbung.ledger.JournalReader;
 import id.lumbung.ledger.PostedEntry;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
@@ -37,11 +39,14 @@ public class ContributionService {
     private final PostingService posting;
     private final PostingRules rules;
     private final SavingsService savings;
+    private final JournalReader journal;
 
-    public ContributionService(PostingService posting, PostingRules rules, SavingsService savings) {
+    public ContributionService(PostingService posting, PostingRules rules, SavingsService savings,
+            JournalReader journal) {
         this.posting = posting;
         this.rules = rules;
         this.savings = savings;
+        this.journal = journal;
     }
 
     /** Records the contribution and posts its CONTRIBUTION entry in one transaction. */
@@ -79,7 +84,7 @@ public class ContributionService {
         PostedEntry entry = posting.post(draft, recordedBy);
         contribution.entryId = entry.id();
         contribution.persistAndFlush();
-        return ContributionView.from(contribution);
+        return ContributionView.from(contribution, null);
     }
 
     /**
@@ -124,14 +129,14 @@ public class ContributionService {
         contribution.recordedAt = Timestamps.now();
         contribution.entryId = movement.entryId();
         contribution.persistAndFlush();
-        return ContributionView.from(contribution);
+        return ContributionView.from(contribution, null);
     }
 
     @Transactional
     public ContributionView get(UUID ledId, UUID contributionId) {
         return Contribution.<Contribution>find("ledId = ?1 and id = ?2", ledId, contributionId)
                 .firstResultOptional()
-                .map(ContributionView::from)
+                .map(found -> view(ledId, found))
                 .orElseThrow(() -> ApiException.notFound("contribution " + contributionId));
     }
 
@@ -144,6 +149,14 @@ public class ContributionService {
                         .page(0, limit + 1).list()
                 : Contribution.<Contribution>find("ledId = ?1 and type = ?2 and id > ?3 order by id", ledId, type,
                         afterId).page(0, limit + 1).list();
-        return Page.of(found, limit, ContributionView::from, contribution -> contribution.id.toString());
+        Map<UUID, UUID> reversals = journal.reversals(ledId, found.stream().map(r -> r.entryId).toList());
+        return Page.of(found, limit, r -> ContributionView.from(r, reversals.get(r.entryId)),
+                contribution -> contribution.id.toString());
+    }
+
+    /** The view with {@code reversedBy} read from the journal. */
+    private ContributionView view(UUID ledId, Contribution contribution) {
+        UUID entry = contribution.entryId;
+        return ContributionView.from(contribution, journal.reversals(ledId, List.of(entry)).get(entry));
     }
 }

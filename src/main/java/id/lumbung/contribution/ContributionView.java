@@ -21,11 +21,13 @@ public record ContributionView(
         @Schema(example = "Swadaya warga Dusun II untuk modal bergulir") String description,
         @Schema(description = "The cash or bank account debited.", example = "1-1100") String account,
         @Schema(example = "2026-03-07T08:15:00.123456Z") Instant recordedAt,
-        @Schema(description = "Subject of the token that recorded it.", example = "clerk.budi") String recordedBy) {
+        @Schema(description = "Subject of the token that recorded it.", example = "clerk.budi") String recordedBy,
+        @Schema(description = "The reversal of the booking entry, once it was reversed in the journal; the record "
+                + "then no longer counts in the books.", nullable = true) UUID reversedBy) {
 
-    static ContributionView from(Contribution contribution) {
+    static ContributionView from(Contribution contribution, UUID reversedBy) {
         return new ContributionView(contribution.id, contribution.entryId, contribution.type, contribution.memberId,
                 Amount.of(contribution.amount), contribution.receivedOn, contribution.description,
-                contribution.accountCode, contribution.recordedAt, contribution.recordedBy);
+                contribution.accountCode, contribution.recordedAt, contribution.recordedBy, reversedBy);
     }
 }

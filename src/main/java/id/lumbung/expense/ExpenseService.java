@@ -1,6 +1,7 @@
 package id.lumbung.expense;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import id.lumbung.ledger.AccountType;
 import id.lumbung.ledger.DefaultChart;
 import id.lumbung.ledger.EntryDraft;
 import id.lumbung.ledger.EntryKind;
+import id.lumbung.ledger.JournalReader;
 import id.lumbung.ledger.PostedEntry;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
@@ -32,10 +34,12 @@ public class ExpenseService {
 
     private final PostingService posting;
     private final PostingRules rules;
+    private final JournalReader journal;
 
-    public ExpenseService(PostingService posting, PostingRules rules) {
+    public ExpenseService(PostingService posting, PostingRules rules, JournalReader journal) {
         this.posting = posting;
         this.rules = rules;
+        this.journal = journal;
     }
 
     /** Records the expense and posts its EXPENSE entry in one transaction. */
@@ -68,13 +72,13 @@ public class ExpenseService {
         PostedEntry entry = posting.post(draft, recordedBy);
         expense.entryId = entry.id();
         expense.persistAndFlush();
-        return ExpenseView.from(expense);
+        return ExpenseView.from(expense, null);
     }
 
     @Transactional
     public ExpenseView get(UUID ledId, UUID expenseId) {
         return Expense.<Expense>find("ledId = ?1 and id = ?2", ledId, expenseId).firstResultOptional()
-                .map(ExpenseView::from)
+                .map(found -> view(ledId, found))
                 .orElseThrow(() -> ApiException.notFound("expense " + expenseId));
     }
 
@@ -87,6 +91,13 @@ public class ExpenseService {
                         .page(0, limit + 1).list()
                 : Expense.<Expense>find("ledId = ?1 and accountCode = ?2 and id > ?3 order by id", ledId, account,
                         afterId).page(0, limit + 1).list();
-        return Page.of(found, limit, ExpenseView::from, expense -> expense.id.toString());
+        Map<UUID, UUID> reversals = journal.reversals(ledId, found.stream().map(r -> r.entryId).toList());
+        return Page.of(found, limit, r -> ExpenseView.from(r, reversals.get(r.entryId)),
+                expense -> expense.id.toString());
+    }
+
+    /** The view with {@code reversedBy} read from the journal. */
+    private ExpenseView view(UUID ledId, Expense expense) {
+        return ExpenseView.from(expense, journal.reversals(ledId, List.of(expense.entryId)).get(expense.entryId));
     }
 }

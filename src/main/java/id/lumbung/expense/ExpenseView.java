@@ -21,11 +21,13 @@ public record ExpenseView(
         @Schema(example = "Percetakan Sinar Kuok", nullable = true) String payee,
         @Schema(description = "The cash or bank account credited.", example = "1-1100") String paidFrom,
         @Schema(example = "2026-03-12T06:30:00.123456Z") Instant recordedAt,
-        @Schema(description = "Subject of the token that recorded it.", example = "clerk.budi") String recordedBy) {
+        @Schema(description = "Subject of the token that recorded it.", example = "clerk.budi") String recordedBy,
+        @Schema(description = "The reversal of the booking entry, once it was reversed in the journal; the record "
+                + "then no longer counts in the books.", nullable = true) UUID reversedBy) {
 
-    static ExpenseView from(Expense expense) {
+    static ExpenseView from(Expense expense, UUID reversedBy) {
         return new ExpenseView(expense.id, expense.entryId, expense.accountCode, Amount.of(expense.amount),
                 expense.paidOn, expense.description, expense.payee, expense.paidFrom, expense.recordedAt,
-                expense.recordedBy);
+                expense.recordedBy, reversedBy);
     }
 }

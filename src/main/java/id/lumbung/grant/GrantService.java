@@ -1,6 +1,7 @@
 package id.lumbung.grant;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import id.lumbung.ledger.DefaultChart;
 import id.lumbung.ledger.EntryDraft;
 import id.lumbung.ledger.EntryKind;
+import id.lumbung.ledger.JournalReader;
 import id.lumbung.ledger.PostedEntry;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
@@ -27,10 +29,12 @@ public class GrantService {
 
     private final PostingService posting;
     private final PostingRules rules;
+    private final JournalReader journal;
 
-    public GrantService(PostingService posting, PostingRules rules) {
+    public GrantService(PostingService posting, PostingRules rules, JournalReader journal) {
         this.posting = posting;
         this.rules = rules;
+        this.journal = journal;
     }
 
     /** Records the grant and posts its GRANT entry in one transaction. */
@@ -60,13 +64,13 @@ public class GrantService {
         PostedEntry entry = posting.post(draft, recordedBy);
         grant.entryId = entry.id();
         grant.persistAndFlush();
-        return GrantView.from(grant);
+        return GrantView.from(grant, null);
     }
 
     @Transactional
     public GrantView get(UUID ledId, UUID grantId) {
         return Grant.<Grant>find("ledId = ?1 and id = ?2", ledId, grantId).firstResultOptional()
-                .map(GrantView::from)
+                .map(found -> view(ledId, found))
                 .orElseThrow(() -> ApiException.notFound("grant " + grantId));
     }
 
@@ -76,6 +80,13 @@ public class GrantService {
         UUID afterId = after == null ? new UUID(0, 0) : Cursor.decodeUuid(after);
         List<Grant> grants = Grant.<Grant>find("ledId = ?1 and id > ?2 order by id", ledId, afterId)
                 .page(0, limit + 1).list();
-        return Page.of(grants, limit, GrantView::from, grant -> grant.id.toString());
+        Map<UUID, UUID> reversals = journal.reversals(ledId, grants.stream().map(r -> r.entryId).toList());
+        return Page.of(grants, limit, r -> GrantView.from(r, reversals.get(r.entryId)),
+                grant -> grant.id.toString());
+    }
+
+    /** The view with {@code reversedBy} read from the journal. */
+    private GrantView view(UUID ledId, Grant grant) {
+        return GrantView.from(grant, journal.reversals(ledId, List.of(grant.entryId)).get(grant.entryId));
     }
 }

@@ -21,7 +21,9 @@ public record GrantView(
         @Schema(description = "The cash or bank account debited.", example = "1-1200") String account,
         @Schema(example = "2026-02-02T03:04:05.123456Z") Instant recordedAt,
         @Schema(description = "Subject of the token that recorded it.", example = "officer.kampar") String recordedBy,
-        Utilisation utilisation) {
+        Utilisation utilisation,
+        @Schema(description = "The reversal of the booking entry, once it was reversed in the journal; the record "
+                + "then no longer counts in the books.", nullable = true) UUID reversedBy) {
 
     /**
      * What has happened to the grant's money so far. Today only what was received; loans funded
@@ -29,12 +31,13 @@ public record GrantView(
      */
     @Schema(name = "GrantUtilisation")
     public record Utilisation(
-            @Schema(description = "Rupiah received.") Amount received) {
+            @Schema(description = "Rupiah received (zero once the booking entry was reversed).") Amount received) {
     }
 
-    static GrantView from(Grant grant) {
+    static GrantView from(Grant grant, UUID reversedBy) {
         Amount amount = Amount.of(grant.amount);
         return new GrantView(grant.id, grant.entryId, grant.source, grant.decreeNumber, amount, grant.receivedOn,
-                grant.accountCode, grant.recordedAt, grant.recordedBy, new Utilisation(amount));
+                grant.accountCode, grant.recordedAt, grant.recordedBy,
+                new Utilisation(reversedBy == null ? amount : Amount.ZERO), reversedBy);
     }
 }

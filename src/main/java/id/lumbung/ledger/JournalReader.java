@@ -79,6 +79,31 @@ public class JournalReader {
     }
 
     /**
+     * The reversals of these entries, by reversed entry: what business records show as
+     * {@code reversedBy}, derived from the journal so it can never disagree with it.
+     */
+    public Map<UUID, UUID> reversals(UUID ledId, java.util.Collection<UUID> entryIds) {
+        if (entryIds.isEmpty()) {
+            return Map.of();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT reverses_id, id FROM journal_entry WHERE led_id = ? AND reverses_id = ANY(?)")) {
+            statement.setObject(1, ledId);
+            statement.setArray(2, connection.createArrayOf("uuid", entryIds.toArray()));
+            Map<UUID, UUID> reversals = new java.util.HashMap<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    reversals.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                }
+            }
+            return reversals;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading reversals failed: " + e.getSQLState(), e);
+        }
+    }
+
+    /**
      * Streams every entry of the LED in number order, a page at a time, for the chain check; memory
      * stays flat however long the journal is.
      */

@@ -94,6 +94,19 @@ class ExpenseTest {
                 .body("balance", equalTo("650000.00"));
         as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/accounts/5-1100").then()
                 .body("balance", equalTo("350000.00"));
+
+        // Reversed in the journal (a mistaken expense): the record says so, derived from the journal.
+        as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/expenses/" + id).then()
+                .body("reversedBy", org.hamcrest.Matchers.nullValue());
+        String reversal = as(Tokens.manager(led)).body(Map.of("reason", "Nota ganda"))
+                .post("/api/v1/leds/" + led + "/journal-entries/" + entryId + "/reversal")
+                .then().statusCode(201).extract().path("id");
+        as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/expenses/" + id).then()
+                .body("reversedBy", equalTo(reversal));
+        as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/expenses").then()
+                .body("items[0].reversedBy", equalTo(reversal));
+        as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/accounts/5-1100").then()
+                .body("balance", equalTo("0.00"));
     }
 
     @Test

@@ -237,7 +237,11 @@ class GrantTest {
                 .body("reference.id", equalTo(grant.path("id")))
                 .extract().path("id");
         as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/grants/" + grant.path("id")).then().statusCode(200)
-                .body("amount", equalTo("500000000.00")).body("entryId", equalTo(grant.path("entryId")));
+                .body("amount", equalTo("500000000.00")).body("entryId", equalTo(grant.path("entryId")))
+                .body("reversedBy", equalTo(reversal))
+                .body("utilisation.received", equalTo("0.00"));
+        as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/grants").then().statusCode(200)
+                .body("items[0].reversedBy", equalTo(reversal));
         as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/journal-entries/" + grant.path("entryId")).then()
                 .body("reversedBy", equalTo(reversal));
         as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/accounts/1-1200").then()
