@@ -85,7 +85,7 @@ public class ExpenseService {
     /** Expenses in the order they were recorded, optionally of one expense account. */
     @Transactional
     public Page<ExpenseView> list(UUID ledId, String account, int limit, String after) {
-        UUID afterId = after == null ? new UUID(0, 0) : Cursor.decodeUuid(after);
+        UUID afterId = Cursor.afterId(after);
         List<Expense> found = account == null
                 ? Expense.<Expense>find("ledId = ?1 and id > ?2 order by id", ledId, afterId)
                         .page(0, limit + 1).list()

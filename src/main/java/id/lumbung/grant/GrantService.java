@@ -77,7 +77,7 @@ public class GrantService {
     /** Grants in the order they were recorded. */
     @Transactional
     public Page<GrantView> list(UUID ledId, int limit, String after) {
-        UUID afterId = after == null ? new UUID(0, 0) : Cursor.decodeUuid(after);
+        UUID afterId = Cursor.afterId(after);
         List<Grant> grants = Grant.<Grant>find("ledId = ?1 and id > ?2 order by id", ledId, afterId)
                 .page(0, limit + 1).list();
         Map<UUID, UUID> reversals = journal.reversals(ledId, grants.stream().map(r -> r.entryId).toList());

@@ -108,7 +108,7 @@ public class GroupService {
 
     @Transactional
     public Page<GroupView> list(UUID ledId, int limit, String after) {
-        UUID afterId = after == null ? new UUID(0, 0) : Cursor.decodeUuid(after);
+        UUID afterId = Cursor.afterId(after);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
                         SELECT + " WHERE g.led_id = ? AND g.id > ? ORDER BY g.id LIMIT ?")) {

@@ -96,7 +96,7 @@ public class MemberService {
      */
     @Transactional
     public Page<MemberView> list(UUID ledId, UUID groupId, String q, int limit, String after, boolean fullNik) {
-        UUID afterId = after == null ? new UUID(0, 0) : Cursor.decodeUuid(after);
+        UUID afterId = Cursor.afterId(after);
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM member WHERE led_id = ? AND id > ?");
         List<Object> args = new ArrayList<>(List.of(ledId, afterId));
         if (groupId != null) {

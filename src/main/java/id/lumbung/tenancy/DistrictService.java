@@ -48,7 +48,7 @@ public class DistrictService {
 
     @Transactional
     public Page<DistrictView> list(int limit, String after) {
-        UUID afterId = after == null ? new UUID(0, 0) : Cursor.decodeUuid(after);
+        UUID afterId = Cursor.afterId(after);
         List<District> found;
         if (caller.hasRole(Role.ADMIN)) {
             found = District.find("id > ?1 order by id", afterId).page(0, limit + 1).list();

@@ -65,7 +65,7 @@ public class LedService {
 
     @Transactional
     public Page<LedView> list(int limit, String after) {
-        UUID afterId = after == null ? new UUID(0, 0) : Cursor.decodeUuid(after);
+        UUID afterId = Cursor.afterId(after);
         List<Led> found;
         if (caller.hasRole(Role.ADMIN)) {
             found = Led.find("id > ?1 order by id", afterId).page(0, limit + 1).list();

@@ -47,6 +47,14 @@ public final class Cursor {
         }
     }
 
+    /**
+     * The id after which a list ordered by (time-ordered UUIDv7) id continues: the cursor's id, or
+     * the nil UUID, which sorts before every id, for the first page.
+     */
+    public static UUID afterId(String cursor) {
+        return cursor == null ? new UUID(0, 0) : decodeUuid(cursor);
+    }
+
     /** The page size asked for, defaulted and checked against the bounds every list shares. */
     public static int limit(Integer requested) {
         if (requested == null) {
