@@ -13,7 +13,6 @@ import id.lumbung.ledger.DefaultChart;
 import id.lumbung.ledger.EntryDraft;
 import id.lumbung.ledger.EntryKind;
 import id.lumbung.ledger.JournalReader;
-import id.lumbung.ledger.PostedEntry;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.ledger.Side;
@@ -49,50 +48,43 @@ public class ContributionService {
         this.journal = journal;
     }
 
-    /** Records the contribution and posts its CONTRIBUTION entry in one transaction. */
+    /**
+     * Records the contribution and posts its entry in one transaction: CONTRIBUTION for community
+     * equity, SAVINGS_DEPOSIT (through the member's savings) for a member's deposit.
+     */
     @Transactional
     public ContributionView record(UUID ledId, @NotNull @Valid ContributionRequest request, String recordedBy) {
-        if (request.type() == ContributionType.SAVINGS_DEPOSIT) {
-            return depositSavings(ledId, request, recordedBy);
-        }
-        if (request.memberId() != null) {
+        boolean savingsDeposit = request.type() == ContributionType.SAVINGS_DEPOSIT;
+        if (savingsDeposit) {
+            requireMemberAndCash(request);
+        } else if (request.memberId() != null) {
             throw ApiException.invalidField("memberId", "only a SAVINGS_DEPOSIT names a member");
         }
         rules.requirePositive(request.amount(), "amount");
         rules.requireNotInFuture(request.receivedOn(), "receivedOn");
+        return savingsDeposit
+                ? depositSavings(ledId, request, recordedBy)
+                : communityEquity(ledId, request, recordedBy);
+    }
+
+    /** Swadaya: Dr the receiving cash or bank account · Cr 3-1200 Community equity. */
+    private ContributionView communityEquity(UUID ledId, ContributionRequest request, String recordedBy) {
         String account = request.account() == null ? DefaultChart.CASH : request.account();
         rules.requireCashOrBank(ledId, account, "account");
-
-        Contribution contribution = new Contribution();
-        contribution.id = Ids.next();
-        contribution.ledId = ledId;
-        contribution.type = request.type();
-        contribution.amount = request.amount().value();
-        contribution.receivedOn = request.receivedOn();
-        contribution.description = request.description() == null || request.description().isBlank()
+        String description = request.description() == null || request.description().isBlank()
                 ? DEFAULT_DESCRIPTION
                 : request.description().strip();
-        contribution.accountCode = account;
-        contribution.recordedBy = recordedBy;
-        contribution.recordedAt = Timestamps.now();
-
+        Contribution contribution = newContribution(ledId, request, description, account, recordedBy);
         EntryDraft draft = new EntryDraft(ledId, contribution.receivedOn, EntryKind.CONTRIBUTION,
                 contribution.description, new EntryDraft.Reference(Contribution.REFERENCE_TYPE, contribution.id),
                 null, List.of(
                         new EntryDraft.Line(account, Side.DEBIT, request.amount()),
                         new EntryDraft.Line(DefaultChart.COMMUNITY_EQUITY, Side.CREDIT, request.amount())));
-        PostedEntry entry = posting.post(draft, recordedBy);
-        contribution.entryId = entry.id();
-        contribution.persistAndFlush();
-        return ContributionView.from(contribution, null);
+        return persist(contribution, posting.post(draft, recordedBy).id());
     }
 
-    /**
-     * A member's savings deposit taken in as a contribution: the savings sub-ledger posts its
-     * SAVINGS_DEPOSIT entry (Dr 1-1100 · Cr 2-1100) and the contribution record points at that entry,
-     * so the member's passbook, 2-1100 and the contributions list all tell the same story.
-     */
-    private ContributionView depositSavings(UUID ledId, ContributionRequest request, String recordedBy) {
+    /** A savings deposit names its member and is taken in cash. */
+    private static void requireMemberAndCash(ContributionRequest request) {
         if (request.memberId() == null) {
             throw ApiException.invalidField("memberId", "a SAVINGS_DEPOSIT names the depositing member");
         }
@@ -101,8 +93,14 @@ public class ContributionService {
                     + DefaultChart.CASH + ")", List.of(new Problem.FieldError("account", "must be "
                     + DefaultChart.CASH + " for a savings deposit")));
         }
-        rules.requirePositive(request.amount(), "amount");
-        rules.requireNotInFuture(request.receivedOn(), "receivedOn");
+    }
+
+    /**
+     * A member's savings deposit taken in as a contribution: the savings sub-ledger posts its
+     * SAVINGS_DEPOSIT entry (Dr 1-1100 · Cr 2-1100) and the contribution record points at that entry,
+     * so the member's passbook, 2-1100 and the contributions list all tell the same story.
+     */
+    private ContributionView depositSavings(UUID ledId, ContributionRequest request, String recordedBy) {
         String description = request.description() == null || request.description().isBlank()
                 ? null : request.description().strip();
         MovementView movement;
@@ -116,18 +114,29 @@ public class ContributionService {
             }
             throw e;
         }
+        Contribution contribution = newContribution(ledId, request, movement.description(), DefaultChart.CASH,
+                recordedBy);
+        return persist(contribution, movement.entryId());
+    }
+
+    private static Contribution newContribution(UUID ledId, ContributionRequest request, String description,
+            String account, String recordedBy) {
         Contribution contribution = new Contribution();
         contribution.id = Ids.next();
         contribution.ledId = ledId;
-        contribution.type = ContributionType.SAVINGS_DEPOSIT;
+        contribution.type = request.type();
         contribution.memberId = request.memberId();
         contribution.amount = request.amount().value();
         contribution.receivedOn = request.receivedOn();
-        contribution.description = movement.description();
-        contribution.accountCode = DefaultChart.CASH;
+        contribution.description = description;
+        contribution.accountCode = account;
         contribution.recordedBy = recordedBy;
         contribution.recordedAt = Timestamps.now();
-        contribution.entryId = movement.entryId();
+        return contribution;
+    }
+
+    private static ContributionView persist(Contribution contribution, UUID entryId) {
+        contribution.entryId = entryId;
         contribution.persistAndFlush();
         return ContributionView.from(contribution, null);
     }
@@ -143,7 +152,7 @@ public class ContributionService {
     /** Contributions in the order they were recorded, optionally of one type. */
     @Transactional
     public Page<ContributionView> list(UUID ledId, ContributionType type, int limit, String after) {
-        UUID afterId = after == null ? new UUID(0, 0) : Cursor.decodeUuid(after);
+        UUID afterId = Cursor.afterId(after);
         List<Contribution> found = type == null
                 ? Contribution.<Contribution>find("ledId = ?1 and id > ?2 order by id", ledId, afterId)
                         .page(0, limit + 1).list()
