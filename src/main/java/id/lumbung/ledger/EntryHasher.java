@@ -1,11 +1,9 @@
 package id.lumbung.ledger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
+
+import id.lumbung.platform.hash.Sha256;
 
 /**
  * The tamper-evidence hash of an entry (DESIGN §2 invariant 5): SHA-256 over a canonical text of
@@ -49,7 +47,7 @@ public final class EntryHasher {
             field(text, "amount", line.amount().toString());
         }
         field(text, "previous", entry.previousHash());
-        return sha256(text.toString());
+        return Sha256.hex(text.toString());
     }
 
     private static void field(StringBuilder text, String name, String value) {
@@ -58,14 +56,5 @@ public final class EntryHasher {
 
     private static long micros(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -1,9 +1,6 @@
 package id.lumbung.platform.idempotency;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -29,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.ProblemType;
+import id.lumbung.platform.hash.Sha256;
 import id.lumbung.platform.security.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -196,7 +193,7 @@ public class IdempotencyService {
     /** The request as the service understood it (canonical JSON), so 1000 and "1000.00" are one request. */
     private String fingerprint(String operation, Object request) {
         try {
-            return sha256(operation + "\n" + json.writeValueAsString(request));
+            return Sha256.hex(operation + "\n" + json.writeValueAsString(request));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("request cannot be fingerprinted", e);
         }
@@ -204,16 +201,7 @@ public class IdempotencyService {
 
     /** The advisory lock id of one key; package-private so a test can hold it like a request in flight. */
     static long lockId(UUID scope, String subject, String key) {
-        String digest = sha256(scope + "\n" + subject + "\n" + key);
+        String digest = Sha256.hex(scope + "\n" + subject + "\n" + key);
         return Long.parseUnsignedLong(digest.substring(0, 16), 16);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
