@@ -10,12 +10,16 @@
 #   --concurrency LIST   comma-separated connection counts (default 4,16,32)
 #   --duration S         seconds per measured run (default 15)
 #   --rounds N           interleaved service/raw rounds; medians are over these (default 3)
-#   --warmup S           seconds of unmeasured load first, for the JIT and caches (default 15)
+#   --warmup S           seconds of unmeasured load first, for the JIT and caches (default 90: the
+#                        JIT compiles the request path for over a minute under load)
 #   --leds N             LEDs the load is spread over, one token each (default 16)
 #   --threads N          wrk / pgbench threads (default 2: this is meant for small machines)
 #   --idempotency        also run a variant that sends a fresh Idempotency-Key per request
 #   --keep               keep the databases lumbung_bench and lumbung_bench_raw afterwards
 #   -h, --help           this text
+#
+# BENCH_JVM_OPTS (environment) is passed to the JVM of the service the script starts, e.g. to
+# record a profile: BENCH_JVM_OPTS='-XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile'
 #
 # What it does:
 #   1. Unless --url: builds the application if missing or stale, creates the database
@@ -33,7 +37,8 @@
 #   At exit (also on Ctrl-C) it stops the service it started and drops both databases unless
 #   --keep. Everything it talks to is on 127.0.0.1.
 #
-# Needs: wrk (Debian package wrk), pgbench and psql (postgresql-client), curl, jq, a JDK 21+.
+# Needs: wrk (Debian package wrk), pgbench and psql (postgresql-client), curl, jq, a JDK 21+;
+#   when missing, the script installs those packages with apt-get if it runs as root.
 # PostgreSQL: 127.0.0.1:5432, role lumbung/lumbung with CREATEDB (scripts/ensure-postgres.sh).
 set -euo pipefail
 
@@ -60,7 +65,7 @@ port=18080
 concurrency_list=4,16,32
 duration=15
 rounds=3
-warmup=15
+warmup=90
 led_count=16
 threads=2
 idempotency=false
@@ -113,9 +118,29 @@ if [ -n "$url" ]; then
   esac
 fi
 
+# Missing tools come from Debian's packages when we may install them (root with apt-get), as
+# scripts/ensure-postgres.sh does for PostgreSQL; otherwise the message says what to install.
+package_of() {
+  case $1 in
+    pgbench | psql | createdb | dropdb) echo postgresql-client ;;
+    *) echo "$1" ;;
+  esac
+}
+missing=()
 for tool in wrk pgbench psql createdb dropdb curl jq; do
-  command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (apt-get install wrk postgresql-client curl jq)"
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$(package_of "$tool")")
 done
+if [ ${#missing[@]} -gt 0 ]; then
+  mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing ${missing[*]} with apt-get"
+    apt-get -q update >/dev/null || die "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null \
+      || die "apt-get install ${missing[*]} failed"
+  else
+    die "missing tools; install them: apt-get install ${missing[*]}"
+  fi
+fi
 
 # --- PostgreSQL ------------------------------------------------------------------------------
 
@@ -201,7 +226,7 @@ start_service() {
     QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$db_host:$db_port/$service_db \
     QUARKUS_DATASOURCE_USERNAME=$db_user \
     QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD \
-    java -jar target/quarkus-app/quarkus-run.jar >"$service_log" 2>&1 &
+    java ${BENCH_JVM_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$service_log" 2>&1 &
   service_pid=$!
   local deadline=$((SECONDS + 180))
   until curl -fs -o /dev/null --max-time 2 "$url/q/health/ready"; do
@@ -212,11 +237,14 @@ start_service() {
   log "service ready (pid $service_pid)"
 }
 
+# The service's own database, analyzed after the warm-up; unknown for a service given by --url.
+service_db_for_analyze=""
 if [ -n "$url" ]; then
   http_answers "$url/q/health/ready" || die "nothing answers on $url/q/health/ready"
   lumbung_find_java # dev-token.sh needs it
 else
   start_service
+  service_db_for_analyze=$service_db
 fi
 
 # --- fixtures: a district, LEDs and one token per LED ----------------------------------------
@@ -449,6 +477,18 @@ if [ "$warmup" -gt 0 ]; then
   run_service "$max_c" "$warmup" warmup 0 >/dev/null || die "warm-up run failed"
   run_raw "$max_c" "$warmup" warmup >/dev/null || die "warm-up raw run failed"
 fi
+
+# Fresh statistics for both databases, as autovacuum would have gathered them by now on a default
+# PostgreSQL. Some machines (this project's CI image among them) run with autovacuum = off; there,
+# tables that were empty when a connection first planned its foreign-key checks and trigger
+# queries keep those plans, and an empty table's plan may probe journal_entry through an index
+# that only narrows by led_id — a cost that grows with every entry (docs/benchmarks.md). ANALYZE
+# replaces the stale plans in every open connection.
+log "analyzing $raw_db$([ -n "$service_db_for_analyze" ] && echo " and $service_db_for_analyze")"
+# (client_min_messages: the role may not analyze the shared catalogs and says so for each.)
+analyze_db() { pg -d "$1" -c 'SET client_min_messages = error' -c ANALYZE; }
+analyze_db "$raw_db"
+[ -z "$service_db_for_analyze" ] || analyze_db "$service_db_for_analyze"
 
 printf 'round\tkind\tconcurrency\trate\tp50_ms\tp99_ms\terrors\n' >"$results"
 kinds=(service)
