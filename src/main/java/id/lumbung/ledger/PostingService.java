@@ -3,6 +3,7 @@ package id.lumbung.ledger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ public class PostingService {
     private final MeterRegistry registry;
     private final TransactionSynchronizationRegistry transactions;
     private final Timer latency;
+    private final Map<EntryKind, Counter> posted = new EnumMap<>(EntryKind.class);
     private final Clock clock;
     private final Instance<ReversalPolicy> reversalPolicies;
 
@@ -56,6 +58,12 @@ public class PostingService {
                 .description("Time to validate and write one journal entry, before commit")
                 .publishPercentileHistogram()
                 .register(registry);
+        for (EntryKind kind : EntryKind.values()) {
+            posted.put(kind, Counter.builder("ledger.entries.posted")
+                    .description("Journal entries committed, by kind")
+                    .tag("kind", kind.name())
+                    .register(registry));
+        }
         this.clock = Clock.systemUTC();
     }
 
@@ -159,11 +167,7 @@ public class PostingService {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    Counter.builder("ledger.entries.posted")
-                            .description("Journal entries committed, by kind")
-                            .tag("kind", kind.name())
-                            .register(registry)
-                            .increment();
+                    posted.get(kind).increment();
                 }
             }
         });

@@ -1,14 +1,10 @@
 package id.lumbung.platform.security;
 
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -23,12 +19,13 @@ public class Caller {
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
-    private Set<UUID> districts;
-    private Set<UUID> leds;
+    private final TokenScopes scopes;
+    private TokenScopes.Scope scope;
 
-    public Caller(SecurityIdentity identity, JsonWebToken token) {
+    public Caller(SecurityIdentity identity, JsonWebToken token, TokenScopes scopes) {
         this.identity = identity;
         this.token = token;
+        this.scopes = scopes;
     }
 
     /** The token subject; recorded as the author of every write. */
@@ -46,47 +43,21 @@ public class Caller {
     }
 
     public Set<UUID> districts() {
-        if (districts == null) {
-            districts = ids("districts");
-        }
-        return districts;
+        return scope().districts();
     }
 
     public Set<UUID> leds() {
-        if (leds == null) {
-            leds = ids("leds");
-        }
-        return leds;
+        return scope().leds();
     }
 
     public boolean inScope(UUID ledId, UUID districtId) {
         return leds().contains(ledId) || districts().contains(districtId);
     }
 
-    private Set<UUID> ids(String claim) {
-        Object value = token.getClaim(claim);
-        Set<UUID> result = new HashSet<>();
-        if (value instanceof JsonArray array) {
-            for (JsonValue item : array) {
-                if (item instanceof JsonString text) {
-                    parse(text.getString(), result);
-                }
-            }
-        } else if (value instanceof Collection<?> items) {
-            items.forEach(item -> parse(String.valueOf(item), result));
-        } else if (value instanceof JsonString text) {
-            parse(text.getString(), result);
-        } else if (value instanceof String text) {
-            parse(text, result);
+    private TokenScopes.Scope scope() {
+        if (scope == null) {
+            scope = scopes.of(token);
         }
-        return Set.copyOf(result);
-    }
-
-    private static void parse(String text, Set<UUID> into) {
-        try {
-            into.add(UUID.fromString(text));
-        } catch (IllegalArgumentException ignored) {
-            // A malformed id in a claim grants nothing.
-        }
+        return scope;
     }
 }
