@@ -1,15 +1,11 @@
 package id.lumbung.ledger;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,49 +22,17 @@ import id.lumbung.platform.error.ProblemType;
 import id.lumbung.platform.ids.Ids;
 
 /**
- * The only code that writes journal entries, postings and balances. Per entry it makes two round
- * trips inside the caller's transaction: lock the LED's journal head (number, previous hash,
- * closed period), then one statement that inserts the entry and its postings and moves the
- * running and daily balances. The head lock serialises one LED's writes — which gapless numbers
- * and a hash chain require — and is held only for those two statements and the commit.
+ * Appends one entry inside the caller's transaction, so that a business operation commits its
+ * record and its entry together. Two round trips: lock the LED's journal head (number, previous
+ * hash, closed period), then the {@link AppendStatement} that writes the entry, its postings and
+ * balances. The head lock serialises one LED's writes, which gapless numbers and a hash chain
+ * require, and is held for those two statements and the commit.
  */
 @ApplicationScoped
 public class JournalWriter {
 
     private static final String LOCK_HEAD = """
             SELECT last_number, last_hash, closed_through FROM journal_head WHERE led_id = ? FOR UPDATE""";
-
-    private static final String APPEND = """
-            WITH lines AS (
-                SELECT * FROM unnest(?::smallint[], ?::uuid[], ?::varchar[], ?::numeric[])
-                    AS l(line, account_id, side, amount)
-            ), entry AS (
-                INSERT INTO journal_entry (led_id, id, number, effective_date, recorded_at, recorded_by, kind,
-                                           description, reference_type, reference_id, reverses_id, hash, previous_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ), postings AS (
-                INSERT INTO posting (led_id, entry_id, line, account_id, side, amount, entry_number, effective_date)
-                SELECT ?, ?, line, account_id, side, amount, ?, ? FROM lines
-            ), totals AS (
-                SELECT account_id,
-                       coalesce(sum(amount) FILTER (WHERE side = 'DEBIT'), 0) AS debits,
-                       coalesce(sum(amount) FILTER (WHERE side = 'CREDIT'), 0) AS credits
-                  FROM lines GROUP BY account_id
-            ), balances AS (
-                UPDATE account a
-                   SET debits_posted = a.debits_posted + t.debits, credits_posted = a.credits_posted + t.credits
-                  FROM totals t
-                 WHERE a.led_id = ? AND a.id = t.account_id
-                RETURNING a.id
-            ), daily AS (
-                INSERT INTO account_daily_movement AS m (led_id, account_id, day, debits, credits)
-                SELECT ?, account_id, ?, debits, credits FROM totals
-                ON CONFLICT (led_id, account_id, day)
-                DO UPDATE SET debits = m.debits + excluded.debits, credits = m.credits + excluded.credits
-            ), head AS (
-                UPDATE journal_head SET last_number = ?, last_hash = ? WHERE led_id = ?
-            )
-            SELECT count(*) FROM balances""";
 
     private final DataSource dataSource;
 
@@ -83,20 +47,28 @@ public class JournalWriter {
             if (head.closedThrough() != null && !draft.effectiveDate().isAfter(head.closedThrough())) {
                 throw periodClosed(head.closedThrough(), draft.effectiveDate());
             }
-            List<PostedEntry.Line> lines = new ArrayList<>(draft.lines().size());
-            for (int i = 0; i < draft.lines().size(); i++) {
-                EntryDraft.Line line = draft.lines().get(i);
-                lines.add(new PostedEntry.Line(i + 1, line.account(), line.side(), line.amount()));
-            }
-            PostedEntry unsigned = new PostedEntry(draft.ledId(), Ids.next(), head.lastNumber() + 1,
-                    draft.effectiveDate(), EntryHasher.storable(now), recordedBy, draft.kind(), draft.description(),
-                    draft.reference(), draft.reverses(), null, lines, null, head.lastHash());
-            PostedEntry entry = withHash(unsigned, EntryHasher.hash(unsigned));
-            insert(connection, entry, accounts);
+            PostedEntry entry = chain(draft, head.lastNumber() + 1, head.lastHash(), recordedBy, now);
+            AppendStatement.execute(connection, List.of(new AppendStatement.Row(entry, accounts)));
             return entry;
         } catch (SQLException e) {
             throw translate(e, draft, accounts);
         }
+    }
+
+    /**
+     * The draft as the entry numbered {@code number} that follows {@code previousHash} in its LED's
+     * chain, recorded now by {@code recordedBy}, with its hash.
+     */
+    static PostedEntry chain(EntryDraft draft, long number, String previousHash, String recordedBy, Instant now) {
+        List<PostedEntry.Line> lines = new ArrayList<>(draft.lines().size());
+        for (int i = 0; i < draft.lines().size(); i++) {
+            EntryDraft.Line line = draft.lines().get(i);
+            lines.add(new PostedEntry.Line(i + 1, line.account(), line.side(), line.amount()));
+        }
+        PostedEntry unsigned = new PostedEntry(draft.ledId(), Ids.next(), number, draft.effectiveDate(),
+                EntryHasher.storable(now), recordedBy, draft.kind(), draft.description(), draft.reference(),
+                draft.reverses(), null, lines, null, previousHash);
+        return withHash(unsigned, EntryHasher.hash(unsigned));
     }
 
     private record Head(long lastNumber, String lastHash, LocalDate closedThrough) {
@@ -110,74 +82,6 @@ public class JournalWriter {
                     throw ApiException.notFound("LED " + ledId);
                 }
                 return new Head(row.getLong(1), row.getString(2), row.getObject(3, LocalDate.class));
-            }
-        }
-    }
-
-    private static void insert(Connection connection, PostedEntry entry, Map<String, AccountRef> accounts)
-            throws SQLException {
-        int size = entry.lines().size();
-        Short[] lineNumbers = new Short[size];
-        UUID[] accountIds = new UUID[size];
-        String[] sides = new String[size];
-        BigDecimal[] amounts = new BigDecimal[size];
-        for (int i = 0; i < size; i++) {
-            PostedEntry.Line line = entry.lines().get(i);
-            lineNumbers[i] = (short) line.line();
-            accountIds[i] = accounts.get(line.account()).id();
-            sides[i] = line.side().name();
-            amounts[i] = line.amount().value();
-        }
-        try (PreparedStatement statement = connection.prepareStatement(APPEND)) {
-            int p = 1;
-            statement.setArray(p++, connection.createArrayOf("smallint", lineNumbers));
-            statement.setArray(p++, connection.createArrayOf("uuid", accountIds));
-            statement.setArray(p++, connection.createArrayOf("varchar", sides));
-            statement.setArray(p++, connection.createArrayOf("numeric", amounts));
-            // entry
-            statement.setObject(p++, entry.ledId());
-            statement.setObject(p++, entry.id());
-            statement.setLong(p++, entry.number());
-            statement.setObject(p++, entry.effectiveDate());
-            statement.setObject(p++, OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC));
-            statement.setString(p++, entry.recordedBy());
-            statement.setString(p++, entry.kind().name());
-            statement.setString(p++, entry.description());
-            if (entry.reference() == null) {
-                statement.setNull(p++, Types.VARCHAR);
-                statement.setNull(p++, Types.OTHER);
-            } else {
-                statement.setString(p++, entry.reference().type());
-                statement.setObject(p++, entry.reference().id());
-            }
-            if (entry.reverses() == null) {
-                statement.setNull(p++, Types.OTHER);
-            } else {
-                statement.setObject(p++, entry.reverses());
-            }
-            statement.setString(p++, entry.hash());
-            statement.setString(p++, entry.previousHash());
-            // postings
-            statement.setObject(p++, entry.ledId());
-            statement.setObject(p++, entry.id());
-            statement.setLong(p++, entry.number());
-            statement.setObject(p++, entry.effectiveDate());
-            // balances
-            statement.setObject(p++, entry.ledId());
-            // daily movements
-            statement.setObject(p++, entry.ledId());
-            statement.setObject(p++, entry.effectiveDate());
-            // head
-            statement.setLong(p++, entry.number());
-            statement.setString(p++, entry.hash());
-            statement.setObject(p, entry.ledId());
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                long updated = row.getLong(1);
-                long distinct = java.util.Arrays.stream(accountIds).distinct().count();
-                if (updated != distinct) {
-                    throw new ApiException(ProblemType.UNKNOWN_ACCOUNT, "a posting names an account of another LED");
-                }
             }
         }
     }
