@@ -44,7 +44,7 @@ public class JournalWriter {
     PostedEntry append(EntryDraft draft, Map<String, AccountRef> accounts, String recordedBy, Instant now) {
         try (Connection connection = dataSource.getConnection()) {
             Head head = lockHead(connection, draft.ledId());
-            if (head.closedThrough() != null && !draft.effectiveDate().isAfter(head.closedThrough())) {
+            if (head.closes(draft.effectiveDate())) {
                 throw periodClosed(head.closedThrough(), draft.effectiveDate());
             }
             PostedEntry entry = chain(draft, head.lastNumber() + 1, head.lastHash(), recordedBy, now);
@@ -71,7 +71,17 @@ public class JournalWriter {
         return withHash(unsigned, EntryHasher.hash(unsigned));
     }
 
-    private record Head(long lastNumber, String lastHash, LocalDate closedThrough) {
+    /** An LED's journal head as locked: the last entry's number and hash, and the closed period. */
+    record Head(long lastNumber, String lastHash, LocalDate closedThrough) {
+
+        boolean closes(LocalDate effectiveDate) {
+            return closedThrough != null && !effectiveDate.isAfter(closedThrough);
+        }
+
+        /** The head once {@code entry} follows it. */
+        Head after(PostedEntry entry) {
+            return new Head(entry.number(), entry.hash(), closedThrough);
+        }
     }
 
     private static Head lockHead(Connection connection, UUID ledId) throws SQLException {
@@ -97,14 +107,18 @@ public class JournalWriter {
                 + "; " + effectiveDate + " lies inside a closed period");
     }
 
+    /** 409 {@code insufficient-funds}: {@code what} (e.g. "account 1-1100") would go below zero. */
+    static ApiException insufficientFunds(String what) {
+        return new ApiException(ProblemType.INSUFFICIENT_FUNDS, "the entry would take " + what + " below zero");
+    }
+
     /** Turns what the database refused into the problem the caller can act on. */
     private static RuntimeException translate(SQLException e, EntryDraft draft, Map<String, AccountRef> accounts) {
         String constraint = e instanceof PSQLException pg && pg.getServerErrorMessage() != null
                 ? String.valueOf(pg.getServerErrorMessage().getConstraint())
                 : "";
         return switch (constraint) {
-            case "account_no_negative" -> new ApiException(ProblemType.INSUFFICIENT_FUNDS,
-                    "the entry would take " + reducedNoNegative(draft, accounts) + " below zero");
+            case "account_no_negative" -> insufficientFunds(reducedNoNegative(draft, accounts));
             case "journal_entry_reversed_once" -> new ApiException(ProblemType.ENTRY_ALREADY_REVERSED,
                     "entry " + draft.reverses() + " has already been reversed");
             case "journal_entry_period_open" -> new ApiException(ProblemType.PERIOD_CLOSED,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -21,6 +22,9 @@ import jakarta.transaction.Transactional;
 import id.lumbung.money.Amount;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.ProblemType;
+import id.lumbung.platform.idempotency.Created;
+import id.lumbung.platform.idempotency.IdempotencyService;
+import id.lumbung.platform.idempotency.IdempotentRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -28,12 +32,16 @@ import io.micrometer.core.instrument.Timer;
 /**
  * The ledger core's one way in: every feature that moves money posts through here, and nothing
  * writes postings or balances around it. It checks what a balanced, postable entry must be, then
- * hands it to the {@link JournalWriter}.
+ * hands it on: to the {@link JournalWriter} inside the caller's transaction when a business record
+ * commits with the entry, or to the group commit ({@link JournalBatcher}) when the entry stands
+ * alone.
  */
 @ApplicationScoped
 public class PostingService {
 
     private final JournalWriter writer;
+    private final JournalBatcher batcher;
+    private final IdempotencyService idempotency;
     private final JournalReader reader;
     private final AccountCatalog catalog;
     private final LedgerConfig config;
@@ -44,18 +52,21 @@ public class PostingService {
     private final Clock clock;
     private final Instance<ReversalPolicy> reversalPolicies;
 
-    public PostingService(JournalWriter writer, JournalReader reader, AccountCatalog catalog, LedgerConfig config,
-            MeterRegistry registry, TransactionSynchronizationRegistry transactions,
-            @Any Instance<ReversalPolicy> reversalPolicies) {
+    public PostingService(JournalWriter writer, JournalBatcher batcher, IdempotencyService idempotency,
+            JournalReader reader, AccountCatalog catalog, LedgerConfig config, MeterRegistry registry,
+            TransactionSynchronizationRegistry transactions, @Any Instance<ReversalPolicy> reversalPolicies) {
         this.reversalPolicies = reversalPolicies;
         this.writer = writer;
+        this.batcher = batcher;
+        this.idempotency = idempotency;
         this.reader = reader;
         this.catalog = catalog;
         this.config = config;
         this.registry = registry;
         this.transactions = transactions;
         this.latency = Timer.builder("ledger.posting.latency")
-                .description("Time to validate and write one journal entry, before commit")
+                .description("Time to validate and write one journal entry: before the caller's commit, or"
+                        + " through the commit of its group")
                 .publishPercentileHistogram()
                 .register(registry);
         for (EntryKind kind : EntryKind.values()) {
@@ -78,6 +89,37 @@ public class PostingService {
         sample.stop(latency);
         countOnCommit(entry.kind());
         return entry;
+    }
+
+    /**
+     * Posts an entry that stands alone, one that no business record commits with, through the
+     * group commit: it shares a transaction with the entries posted at the same moment. Must be
+     * called outside any transaction. A request with a key is settled in the group's transaction as
+     * {@link IdempotencyService} settles it (replay, reuse, in flight) and its answer stored there.
+     *
+     * @param answer how the request answers once the entry is posted
+     * @return the request's answer, or the original answer of an earlier request with the same key
+     */
+    public Created postGrouped(EntryDraft draft, String recordedBy, IdempotentRequest request,
+            Function<PostedEntry, Created> answer) {
+        Timer.Sample sample = Timer.start(registry);
+        requireBalanced(draft);
+        requireNotInFuture(draft.effectiveDate());
+        Map<String, AccountRef> accounts = resolve(draft);
+        AppendOutcome outcome = batcher.append(new PendingAppend(draft, accounts, recordedBy, request, answer));
+        return switch (outcome) {
+            case AppendOutcome.Posted entry -> {
+                sample.stop(latency);
+                posted.get(draft.kind()).increment();
+                yield entry.answer() != null ? entry.answer() : answer.apply(entry.entry());
+            }
+            case AppendOutcome.Replayed replay -> replay.answer();
+            case AppendOutcome.Refused refusal -> throw refusal.problem();
+            case AppendOutcome.Failed failure -> throw failure.cause();
+            // Its journal was busy or its group failed: a transaction of its own waits, or names its error.
+            case AppendOutcome.PostAlone alone ->
+                idempotency.once(request, () -> answer.apply(post(draft, recordedBy)));
+        };
     }
 
     /**

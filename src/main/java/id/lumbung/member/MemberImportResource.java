@@ -85,6 +85,6 @@ public class MemberImportResource {
             @NotNull String csv) {
         access.require(ledId, LedPermission.MANAGE_MEMBERS);
         return idempotency.execute(ledId, idempotencyKey, "POST members:import", csv,
-                () -> new Created(201, null, imports.importCsv(ledId, csv, caller.subject())));
+                () -> new Created(201, null, imports.importCsv(ledId, csv, caller.subject()), false));
     }
 }

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import id.lumbung.ledger.EntryKind;
 import id.lumbung.platform.idempotency.Created;
 import id.lumbung.platform.idempotency.IdempotencyService;
+import id.lumbung.platform.idempotency.IdempotentRequest;
 import id.lumbung.platform.paging.Cursor;
 import id.lumbung.platform.paging.Page;
 import id.lumbung.platform.security.Caller;
@@ -90,10 +91,9 @@ public class JournalEntryResource {
                     }""")))
             @NotNull @Valid JournalEntryRequest request, UriInfo uri) {
         access.require(ledId, LedPermission.POST_ADJUSTMENT);
-        return idempotency.execute(ledId, idempotencyKey, "POST journal-entries", request, () -> {
-            JournalEntryView entry = journal.postAdjustment(ledId, request, caller.subject());
-            return Created.at(uri.getAbsolutePathBuilder().path(entry.id().toString()).build(), entry);
-        });
+        IdempotentRequest retry = idempotency.identify(ledId, idempotencyKey, "POST journal-entries", request);
+        return IdempotencyService.respond(
+                journal.postAdjustment(ledId, request, caller.subject(), retry, uri.getAbsolutePath()));
     }
 
     @GET

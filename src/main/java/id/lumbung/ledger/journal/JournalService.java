@@ -1,5 +1,6 @@
 package id.lumbung.ledger.journal;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ import id.lumbung.ledger.PostingService;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.Problem;
 import id.lumbung.platform.error.ProblemType;
+import id.lumbung.platform.idempotency.Created;
+import id.lumbung.platform.idempotency.IdempotentRequest;
 import id.lumbung.platform.paging.Cursor;
 import id.lumbung.platform.paging.Page;
 
@@ -35,9 +38,18 @@ public class JournalService {
         this.catalog = catalog;
     }
 
-    /** A manager's adjustment: only kind ADJUSTMENT may be posted directly. */
-    @Transactional
-    public JournalEntryView postAdjustment(UUID ledId, JournalEntryRequest request, String recordedBy) {
+    /**
+     * A manager's adjustment: only kind ADJUSTMENT may be posted directly. No record commits with
+     * it, so it goes through the group commit; {@code entries} is the collection it is created in.
+     */
+    public Created postAdjustment(UUID ledId, JournalEntryRequest request, String recordedBy,
+            IdempotentRequest idempotency, URI entries) {
+        EntryDraft draft = adjustment(ledId, request);
+        return posting.postGrouped(draft, recordedBy, idempotency,
+                entry -> Created.at(URI.create(entries + "/" + entry.id()), JournalEntryView.from(entry)));
+    }
+
+    private static EntryDraft adjustment(UUID ledId, JournalEntryRequest request) {
         EntryKind kind = request.kind() == null ? EntryKind.ADJUSTMENT : request.kind();
         if (kind != EntryKind.ADJUSTMENT) {
             throw new ApiException(ProblemType.KIND_NOT_ALLOWED, "only ADJUSTMENT entries are posted here; "
@@ -57,9 +69,7 @@ public class JournalService {
                     ? invalid.get(0).field() + ": " + invalid.get(0).message()
                     : invalid.size() + " fields are invalid", invalid);
         }
-        EntryDraft draft = new EntryDraft(ledId, request.effectiveDate(), kind, request.description().strip(), null,
-                null, lines);
-        return JournalEntryView.from(posting.post(draft, recordedBy));
+        return new EntryDraft(ledId, request.effectiveDate(), kind, request.description().strip(), null, null, lines);
     }
 
     @Transactional

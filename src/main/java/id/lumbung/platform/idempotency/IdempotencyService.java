@@ -1,13 +1,11 @@
 package id.lumbung.platform.idempotency;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -27,8 +25,6 @@ import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.ProblemType;
 import id.lumbung.platform.hash.Sha256;
 import id.lumbung.platform.security.Caller;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -41,7 +37,8 @@ import io.quarkus.scheduler.Scheduled;
  * detected with a transaction-scoped advisory lock instead of waiting behind it.
  * </ul>
  * Keys belong to the caller (token subject) within one LED. Only successes are stored: a refused
- * request wrote nothing, so retrying it simply asks again.
+ * request wrote nothing, so retrying it simply asks again. The ledger's group commit follows the
+ * same protocol for many requests at once, through the same {@link IdempotencyStore}.
  */
 @ApplicationScoped
 public class IdempotencyService {
@@ -57,17 +54,15 @@ public class IdempotencyService {
     private final ObjectMapper json;
     private final Caller caller;
     private final IdempotencyConfig config;
-    private final Counter replays;
+    private final IdempotencyStore store;
 
     public IdempotencyService(DataSource dataSource, ObjectMapper json, Caller caller, IdempotencyConfig config,
-            MeterRegistry registry) {
+            IdempotencyStore store) {
         this.dataSource = dataSource;
         this.json = json;
         this.caller = caller;
         this.config = config;
-        this.replays = Counter.builder("lumbung.idempotency.replays")
-                .description("Retried requests answered with their original response")
-                .register(registry);
+        this.store = store;
     }
 
     /**
@@ -76,27 +71,59 @@ public class IdempotencyService {
      */
     @Transactional
     public Response execute(UUID scope, String key, String operation, Object request, Supplier<Created> action) {
+        return respond(once(identify(scope, key, operation, request), action));
+    }
+
+    /**
+     * The caller's request under its key, or null when it sent none. Refuses a malformed key with
+     * 400 {@code invalid-idempotency-key}.
+     */
+    public IdempotentRequest identify(UUID scope, String key, String operation, Object request) {
         if (key == null) {
-            return respond(action.get());
+            return null;
         }
         validate(key);
-        String subject = caller.subject();
-        String fingerprint = fingerprint(operation, request);
+        return new IdempotentRequest(scope, caller.subject(), key, fingerprint(operation, request));
+    }
+
+    /** Runs {@code action} once for an identified request (or simply runs it when there is no key). */
+    @Transactional
+    public Created once(IdempotentRequest request, Supplier<Created> action) {
+        if (request == null) {
+            return action.get();
+        }
         try (Connection connection = dataSource.getConnection()) {
-            if (!tryLock(connection, scope, subject, key)) {
-                throw new ApiException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
-                        "a request with this Idempotency-Key is still being processed; retry shortly");
+            if (!store.claim(connection, List.of(request))[0]) {
+                throw inFlight();
             }
-            Response stored = replay(connection, scope, subject, key, fingerprint);
+            IdempotencyStore.StoredResponse stored = store.find(connection, List.of(request)).get(0);
             if (stored != null) {
-                return stored;
+                return store.replay(request, stored);
             }
             Created created = action.get();
-            store(connection, scope, subject, key, fingerprint, created);
-            return respond(created);
+            store.store(connection, List.of(request), List.of(created));
+            return created;
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency store failed: " + e.getSQLState(), e);
         }
+    }
+
+    /** 409 {@code idempotency-in-flight}: the first request with this key has not finished. */
+    public static ApiException inFlight() {
+        return new ApiException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
+                "a request with this Idempotency-Key is still being processed; retry shortly");
+    }
+
+    /** The HTTP answer of a result, marked {@code Idempotent-Replayed: true} when it is a replay. */
+    public static Response respond(Created created) {
+        Response.ResponseBuilder response = Response.status(created.status()).entity(created.body());
+        if (created.replayed()) {
+            response.type(MediaType.APPLICATION_JSON).header(REPLAYED_HEADER, "true");
+        }
+        if (created.location() != null) {
+            response.location(created.location());
+        }
+        return response.build();
     }
 
     /** Forgets keys older than the retention period; a retry that late is a new request. */
@@ -123,73 +150,6 @@ public class IdempotencyService {
         }
     }
 
-    private static boolean tryLock(Connection connection, UUID scope, String subject, String key) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, lockId(scope, subject, key));
-            try (ResultSet row = lock.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
-            }
-        }
-    }
-
-    private Response replay(Connection connection, UUID scope, String subject, String key, String fingerprint)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT request_hash, status, location, body FROM idempotency_record
-                 WHERE led_id = ? AND caller = ? AND key = ?""")) {
-            select.setObject(1, scope);
-            select.setString(2, subject);
-            select.setString(3, key);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return null;
-                }
-                if (!row.getString(1).equals(fingerprint)) {
-                    throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                            "this Idempotency-Key was already used for a different request; use a new key");
-                }
-                replays.increment();
-                Response.ResponseBuilder response = Response.status(row.getInt(2))
-                        .type(MediaType.APPLICATION_JSON)
-                        .entity(row.getString(4))
-                        .header(REPLAYED_HEADER, "true");
-                String location = row.getString(3);
-                if (location != null) {
-                    response.location(URI.create(location));
-                }
-                return response.build();
-            }
-        }
-    }
-
-    private void store(Connection connection, UUID scope, String subject, String key, String fingerprint,
-            Created created) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO idempotency_record (led_id, caller, key, request_hash, status, location, body, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setObject(1, scope);
-            insert.setString(2, subject);
-            insert.setString(3, key);
-            insert.setString(4, fingerprint);
-            insert.setInt(5, created.status());
-            insert.setString(6, created.location() == null ? null : created.location().toString());
-            insert.setString(7, json.writeValueAsString(created.body()));
-            insert.setObject(8, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
-            insert.executeUpdate();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response cannot be stored", e);
-        }
-    }
-
-    private static Response respond(Created created) {
-        Response.ResponseBuilder response = Response.status(created.status()).entity(created.body());
-        if (created.location() != null) {
-            response.location(created.location());
-        }
-        return response.build();
-    }
-
     /** The request as the service understood it (canonical JSON), so 1000 and "1000.00" are one request. */
     private String fingerprint(String operation, Object request) {
         try {
@@ -201,7 +161,6 @@ public class IdempotencyService {
 
     /** The advisory lock id of one key; package-private so a test can hold it like a request in flight. */
     static long lockId(UUID scope, String subject, String key) {
-        String digest = Sha256.hex(scope + "\n" + subject + "\n" + key);
-        return Long.parseUnsignedLong(digest.substring(0, 16), 16);
+        return new IdempotentRequest(scope, subject, key, "").lockId();
     }
 }
