@@ -38,7 +38,7 @@ class ObservabilityTest {
     }
 
     @Test
-    void metricsCountPostingsReplaysAndRejections() {
+    void metricsCountPostingsGroupsReplaysAndRejections() {
         UUID led = Api.createLed();
         String path = "/api/v1/leds/" + led + "/journal-entries";
         Metrics before = Metrics.scrape();
@@ -58,6 +58,8 @@ class ObservabilityTest {
                 - before.value("ledger_entries_posted_total", "kind=\"ADJUSTMENT\""), "entries posted");
         assertTrue(after.value("ledger_posting_latency_seconds_count")
                 >= before.value("ledger_posting_latency_seconds_count") + 1, "posting latency samples");
+        assertEquals(2.0, after.value("ledger_group_entries_sum")
+                - before.value("ledger_group_entries_sum"), "both adjustments were handed to the group commit");
         assertEquals(1.0, after.value("lumbung_idempotency_replays_total")
                 - before.value("lumbung_idempotency_replays_total"), "replays");
         assertEquals(1.0, after.value("lumbung_requests_rejected_total", "type=\"entry-unbalanced\"")
