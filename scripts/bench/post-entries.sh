@@ -475,6 +475,11 @@ for c in "${concurrencies[@]}"; do [ "$c" -gt "$max_c" ] && max_c=$c; done
 if [ "$warmup" -gt 0 ]; then
   log "warming up: ${warmup}s service and ${warmup}s raw at $max_c connections (not measured)"
   run_service "$max_c" "$warmup" warmup 0 >/dev/null || die "warm-up run failed"
+  if [ "$idempotency" = true ]; then
+    # Fills idempotency_record before the ANALYZE below, for the same reason as the journal.
+    log "warming up: ${warmup}s service with an Idempotency-Key per request (not measured)"
+    run_service "$max_c" "$warmup" warmup-idem 1 >/dev/null || die "warm-up run with keys failed"
+  fi
   run_raw "$max_c" "$warmup" warmup >/dev/null || die "warm-up raw run failed"
 fi
 
@@ -482,8 +487,9 @@ fi
 # PostgreSQL. Some machines (this project's CI image among them) run with autovacuum = off; there,
 # tables that were empty when a connection first planned its foreign-key checks and trigger
 # queries keep those plans, and an empty table's plan may probe journal_entry through an index
-# that only narrows by led_id — a cost that grows with every entry (docs/benchmarks.md). ANALYZE
-# replaces the stale plans in every open connection.
+# that only narrows by led_id — a cost that grows with every entry (docs/benchmarks.md); a
+# statement prepared while idempotency_record was empty scans that table for every key looked up.
+# ANALYZE replaces the stale plans in every open connection.
 log "analyzing $raw_db$([ -n "$service_db_for_analyze" ] && echo " and $service_db_for_analyze")"
 # (client_min_messages: the role may not analyze the shared catalogs and says so for each.)
 analyze_db() { pg -d "$1" -c 'SET client_min_messages = error' -c ANALYZE; }
