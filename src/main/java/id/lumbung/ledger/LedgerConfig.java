@@ -2,6 +2,8 @@ package id.lumbung.ledger;
 
 import java.time.ZoneId;
 
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -28,6 +30,7 @@ public interface LedgerConfig {
          * waits for its commit to reach the disk. Default 2.
          */
         @WithDefault("2")
+        @Min(1)
         int writers();
 
         /**
@@ -36,6 +39,7 @@ public interface LedgerConfig {
          * Default 64.
          */
         @WithDefault("64")
+        @Min(1)
         int maxEntries();
     }
 }
