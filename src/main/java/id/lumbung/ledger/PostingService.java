@@ -102,6 +102,10 @@ public class PostingService {
      */
     public Created postGrouped(EntryDraft draft, String recordedBy, IdempotentRequest request,
             Function<PostedEntry, Created> answer) {
+        if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+            // The group commits on its own: inside a transaction the entry would escape its rollback.
+            throw new IllegalStateException("postGrouped runs outside any transaction; use post() inside one");
+        }
         Timer.Sample sample = Timer.start(registry);
         requireBalanced(draft);
         requireNotInFuture(draft.effectiveDate());

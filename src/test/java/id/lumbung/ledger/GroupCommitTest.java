@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -28,6 +29,7 @@ import id.lumbung.support.Api;
 import id.lumbung.support.Db;
 import id.lumbung.support.TestDatabase;
 import id.lumbung.support.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,6 +53,9 @@ class GroupCommitTest {
 
     @Inject
     AccountCatalog catalog;
+
+    @Inject
+    PostingService posting;
 
     @Test
     void writesTheEntriesOfSeveralLedsInOneTransactionInTheirOrder() {
@@ -178,6 +183,15 @@ class GroupCommitTest {
         assertEquals(writes, Db.writes());
         assertInstanceOf(AppendOutcome.PostAlone.class, fine.outcome().getNow(null));
         assertInstanceOf(AppendOutcome.PostAlone.class, broken.outcome().getNow(null));
+    }
+
+    @Test
+    void refusesToGroupAnEntryInsideATransactionWhoseRollbackItWouldEscape() {
+        UUID led = Api.createLed();
+        EntryDraft draft = draft(led, TODAY, EXPENSE, EQUITY, "10.00");
+        QuarkusTransaction.requiringNew().run(() -> assertThrows(IllegalStateException.class,
+                () -> posting.postGrouped(draft, "manager.siti", null, GroupCommitTest::answer)));
+        assertEquals(0, Db.number("SELECT count(*) FROM journal_entry WHERE led_id = ?", led));
     }
 
     // --- helpers

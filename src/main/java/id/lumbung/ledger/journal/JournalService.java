@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriBuilder;
 
 import id.lumbung.ledger.AccountCatalog;
 import id.lumbung.ledger.AccountRef;
@@ -46,7 +47,8 @@ public class JournalService {
             IdempotentRequest idempotency, URI entries) {
         EntryDraft draft = adjustment(ledId, request);
         return posting.postGrouped(draft, recordedBy, idempotency,
-                entry -> Created.at(URI.create(entries + "/" + entry.id()), JournalEntryView.from(entry)));
+                entry -> Created.at(UriBuilder.fromUri(entries).path(entry.id().toString()).build(),
+                        JournalEntryView.from(entry)));
     }
 
     private static EntryDraft adjustment(UUID ledId, JournalEntryRequest request) {
