@@ -124,30 +124,24 @@ public class BatchAppender {
 
         Instant now = Instant.now(clock);
         List<AppendStatement.Row> rows = new ArrayList<>(open.size());
-        List<PostedEntry> entries = new ArrayList<>(open.size());
+        Map<PendingAppend, AppendOutcome> written = new IdentityHashMap<>();
+        List<IdempotentRequest> keys = new ArrayList<>();
+        List<Created> answers = new ArrayList<>();
         for (PendingAppend pending : open) {
             JournalWriter.Head head = heads.get(pending.ledId());
             PostedEntry entry = JournalWriter.chain(pending.draft(), head.lastNumber() + 1, head.lastHash(),
                     pending.recordedBy(), now);
             heads.put(pending.ledId(), head.after(entry));
             rows.add(new AppendStatement.Row(entry, pending.accounts()));
-            entries.add(entry);
-        }
-        AppendStatement.execute(connection, rows);
-
-        Map<PendingAppend, AppendOutcome> written = new IdentityHashMap<>();
-        List<IdempotentRequest> keys = new ArrayList<>();
-        List<Created> answers = new ArrayList<>();
-        for (int i = 0; i < open.size(); i++) {
-            PendingAppend pending = open.get(i);
             Created answer = null;
             if (pending.idempotency() != null) {
-                answer = pending.answer().apply(entries.get(i));
+                answer = pending.answer().apply(entry);
                 keys.add(pending.idempotency());
                 answers.add(answer);
             }
-            written.put(pending, new AppendOutcome.Posted(entries.get(i), answer));
+            written.put(pending, new AppendOutcome.Posted(entry, answer));
         }
+        AppendStatement.execute(connection, rows);
         if (!keys.isEmpty()) {
             idempotency.store(connection, keys, answers);
         }
