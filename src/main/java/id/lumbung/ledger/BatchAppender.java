@@ -22,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.idempotency.Created;
 import id.lumbung.platform.idempotency.IdempotencyService;
 import id.lumbung.platform.idempotency.IdempotencyStore;
@@ -165,46 +164,27 @@ public class BatchAppender {
     }
 
     /**
-     * Requests sent with a key are settled as {@link IdempotencyService} settles one: a key held by
-     * another transaction (or earlier in this group) is in flight, a used key replays its answer or
-     * is refused as reused. The rest stay {@code open}, their keys held until the commit.
+     * Requests sent with a key are settled as {@link IdempotencyService} settles one, through the
+     * same {@link IdempotencyStore#settle}: in flight, replayed or reused keys need no writing. The
+     * rest stay {@code open}, their keys held until the commit.
      */
     private void settleRetries(Connection connection, List<PendingAppend> open,
             Map<PendingAppend, AppendOutcome> outcomes) throws SQLException {
-        List<PendingAppend> keyed = new ArrayList<>();
-        for (PendingAppend pending : open) {
-            IdempotentRequest request = pending.idempotency();
-            if (request == null) {
-                continue;
-            }
-            if (keyed.stream().anyMatch(earlier -> earlier.idempotency().sameKey(request))) {
-                outcomes.put(pending, new AppendOutcome.Refused(IdempotencyService.inFlight()));
-            } else {
-                keyed.add(pending);
-            }
+        List<PendingAppend> keyed = open.stream().filter(pending -> pending.idempotency() != null).toList();
+        if (keyed.isEmpty()) {
+            return;
         }
-        if (!keyed.isEmpty()) {
-            List<IdempotentRequest> requests = keyed.stream().map(PendingAppend::idempotency).toList();
-            boolean[] claimed = idempotency.claim(connection, requests);
-            List<IdempotencyStore.StoredResponse> stored = idempotency.find(connection, requests);
-            for (int i = 0; i < keyed.size(); i++) {
-                PendingAppend pending = keyed.get(i);
-                if (!claimed[i]) {
-                    outcomes.put(pending, new AppendOutcome.Refused(IdempotencyService.inFlight()));
-                } else if (stored.get(i) != null) {
-                    outcomes.put(pending, replay(pending.idempotency(), stored.get(i)));
-                }
+        List<IdempotencyStore.Standing> standings = idempotency.settle(connection,
+                keyed.stream().map(PendingAppend::idempotency).toList());
+        for (int i = 0; i < keyed.size(); i++) {
+            IdempotencyStore.Standing standing = standings.get(i);
+            if (standing.refusal() != null) {
+                outcomes.put(keyed.get(i), new AppendOutcome.Refused(standing.refusal()));
+            } else if (standing.replay() != null) {
+                outcomes.put(keyed.get(i), new AppendOutcome.Replayed(standing.replay()));
             }
         }
         open.removeIf(outcomes::containsKey);
-    }
-
-    private AppendOutcome replay(IdempotentRequest request, IdempotencyStore.StoredResponse stored) {
-        try {
-            return new AppendOutcome.Replayed(idempotency.replay(request, stored));
-        } catch (ApiException reused) {
-            return new AppendOutcome.Refused(reused);
-        }
     }
 
     private static void refuseClosedPeriods(List<PendingAppend> open, Map<UUID, JournalWriter.Head> heads,

@@ -93,12 +93,12 @@ public class IdempotencyService {
             return action.get();
         }
         try (Connection connection = dataSource.getConnection()) {
-            if (!store.claim(connection, List.of(request))[0]) {
-                throw inFlight();
+            IdempotencyStore.Standing standing = store.settle(connection, List.of(request)).get(0);
+            if (standing.refusal() != null) {
+                throw standing.refusal();
             }
-            IdempotencyStore.StoredResponse stored = store.find(connection, List.of(request)).get(0);
-            if (stored != null) {
-                return store.replay(request, stored);
+            if (standing.replay() != null) {
+                return standing.replay();
             }
             Created created = action.get();
             store.store(connection, List.of(request), List.of(created));
@@ -106,12 +106,6 @@ public class IdempotencyService {
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency store failed: " + e.getSQLState(), e);
         }
-    }
-
-    /** 409 {@code idempotency-in-flight}: the first request with this key has not finished. */
-    public static ApiException inFlight() {
-        return new ApiException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
-                "a request with this Idempotency-Key is still being processed; retry shortly");
     }
 
     /** The HTTP answer of a result, marked {@code Idempotent-Replayed: true} when it is a replay. */

@@ -46,7 +46,20 @@ public class IdempotencyStore {
                 AS r(scope, caller, key, request_hash, status, location, body)""";
 
     /** What an earlier request with the same key left behind: its fingerprint and its response. */
-    public record StoredResponse(String fingerprint, int status, String location, String body) {
+    private record StoredResponse(String fingerprint, int status, String location, String body) {
+    }
+
+    /**
+     * Where a request stands once its key is settled: free to do its work (the key is now held
+     * until the transaction ends), answered before ({@code replay}), or refused (in flight, reused).
+     */
+    public record Standing(Created replay, ApiException refusal) {
+
+        static final Standing FREE = new Standing(null, null);
+
+        public boolean free() {
+            return replay == null && refusal == null;
+        }
     }
 
     private final ObjectMapper json;
@@ -60,10 +73,31 @@ public class IdempotencyStore {
     }
 
     /**
-     * Marks each request's key as in flight for the rest of the transaction. False where another
-     * transaction holds the key: that request is still being processed. Never waits.
+     * Settles each request's key, in the caller's transaction: a key another transaction holds, or
+     * that an earlier request of the list names, is in flight (409); a used key replays its stored
+     * answer, or is refused as reused (422) when the request differs; any other key is claimed for
+     * the rest of the transaction. Never waits.
      */
-    public boolean[] claim(Connection connection, List<IdempotentRequest> requests) throws SQLException {
+    public List<Standing> settle(Connection connection, List<IdempotentRequest> requests) throws SQLException {
+        boolean[] claimed = claim(connection, requests);
+        List<StoredResponse> stored = find(connection, requests);
+        List<Standing> standings = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            IdempotentRequest request = requests.get(i);
+            boolean namedEarlier = requests.subList(0, i).stream().anyMatch(request::sameKey);
+            if (namedEarlier || !claimed[i]) {
+                standings.add(new Standing(null, inFlight()));
+            } else if (stored.get(i) != null) {
+                standings.add(replay(request, stored.get(i)));
+            } else {
+                standings.add(Standing.FREE);
+            }
+        }
+        return standings;
+    }
+
+    /** Marks each request's key as in flight; false where another transaction holds it. */
+    private boolean[] claim(Connection connection, List<IdempotentRequest> requests) throws SQLException {
         boolean[] claimed = new boolean[requests.size()];
         try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
             Long[] ids = requests.stream().map(IdempotentRequest::lockId).toArray(Long[]::new);
@@ -78,7 +112,7 @@ public class IdempotencyStore {
     }
 
     /** What is stored under each request's key, in the same order; null where the key is unused. */
-    public List<StoredResponse> find(Connection connection, List<IdempotentRequest> requests) throws SQLException {
+    private List<StoredResponse> find(Connection connection, List<IdempotentRequest> requests) throws SQLException {
         List<StoredResponse> found = new ArrayList<>(Collections.nCopies(requests.size(), null));
         try (PreparedStatement statement = connection.prepareStatement(FIND)) {
             statement.setArray(1, connection.createArrayOf("uuid",
@@ -97,18 +131,21 @@ public class IdempotencyStore {
         return found;
     }
 
-    /**
-     * The original response for a retry: the stored one, marked replayed. A different request
-     * under the same key is refused with 422 {@code idempotency-key-reused}.
-     */
-    public Created replay(IdempotentRequest request, StoredResponse stored) {
+    /** The stored answer, marked replayed; a different request under the same key is refused (422). */
+    private Standing replay(IdempotentRequest request, StoredResponse stored) {
         if (!stored.fingerprint().equals(request.fingerprint())) {
-            throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "this Idempotency-Key was already used for a different request; use a new key");
+            return new Standing(null, new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was already used for a different request; use a new key"));
         }
         replays.increment();
-        return Created.replay(stored.status(), stored.location() == null ? null : URI.create(stored.location()),
-                stored.body());
+        return new Standing(Created.replay(stored.status(),
+                stored.location() == null ? null : URI.create(stored.location()), stored.body()), null);
+    }
+
+    /** 409 {@code idempotency-in-flight}: the first request with this key has not finished. */
+    private static ApiException inFlight() {
+        return new ApiException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
+                "a request with this Idempotency-Key is still being processed; retry shortly");
     }
 
     /** Stores each request's response under its key. */

@@ -17,7 +17,7 @@ public record IdempotentRequest(UUID scope, String subject, String key, String f
     }
 
     /** Whether {@code other} names the same key (whatever it asked). */
-    public boolean sameKey(IdempotentRequest other) {
+    boolean sameKey(IdempotentRequest other) {
         return scope.equals(other.scope) && subject.equals(other.subject) && key.equals(other.key);
     }
 }
