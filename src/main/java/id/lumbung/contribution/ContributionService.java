@@ -61,7 +61,7 @@ public class ContributionService {
             throw ApiException.invalidField("memberId", "only a SAVINGS_DEPOSIT names a member");
         }
         rules.requirePositive(request.amount(), "amount");
-        rules.requireNotInFuture(request.receivedOn(), "receivedOn");
+        rules.requireNotInFuture(ledId, request.receivedOn(), "receivedOn");
         return savingsDeposit
                 ? depositSavings(ledId, request, recordedBy)
                 : communityEquity(ledId, request, recordedBy);

@@ -46,7 +46,7 @@ public class ExpenseService {
     @Transactional
     public ExpenseView record(UUID ledId, @NotNull @Valid ExpenseRequest request, String recordedBy) {
         rules.requirePositive(request.amount(), "amount");
-        rules.requireNotInFuture(request.paidOn(), "paidOn");
+        rules.requireNotInFuture(ledId, request.paidOn(), "paidOn");
         rules.requireType(ledId, request.account(), AccountType.EXPENSE, "account");
         String paidFrom = request.paidFrom() == null ? DefaultChart.CASH : request.paidFrom();
         rules.requireCashOrBank(ledId, paidFrom, "paidFrom");

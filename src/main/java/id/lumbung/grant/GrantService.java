@@ -41,7 +41,7 @@ public class GrantService {
     @Transactional
     public GrantView record(UUID ledId, @NotNull @Valid GrantRequest request, String recordedBy) {
         rules.requirePositive(request.amount(), "amount");
-        rules.requireNotInFuture(request.receivedOn(), "receivedOn");
+        rules.requireNotInFuture(ledId, request.receivedOn(), "receivedOn");
         String account = request.account() == null ? DefaultChart.BANK : request.account();
         rules.requireCashOrBank(ledId, account, "account");
 

@@ -12,6 +12,7 @@ public enum EntryKind {
     WRITE_OFF,
     PROVISION,
     EXPENSE,
+    TRANSFER,
     OPENING_BALANCE,
     ADJUSTMENT,
     REVERSAL

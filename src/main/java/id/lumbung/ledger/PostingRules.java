@@ -38,8 +38,8 @@ public class PostingRules {
     }
 
     /** 422 {@code effective-date-in-future} naming {@code field} when the date is after today in the LED's zone. */
-    public void requireNotInFuture(LocalDate date, String field) {
-        LocalDate today = posting.today();
+    public void requireNotInFuture(UUID ledId, LocalDate date, String field) {
+        LocalDate today = posting.today(ledId);
         if (date.isAfter(today)) {
             throw new ApiException(ProblemType.EFFECTIVE_DATE_IN_FUTURE,
                     field + ": " + date + " is after today (" + today + ")",

@@ -44,24 +44,25 @@ public class PostingService {
     private final IdempotencyService idempotency;
     private final JournalReader reader;
     private final AccountCatalog catalog;
-    private final LedgerConfig config;
     private final MeterRegistry registry;
     private final TransactionSynchronizationRegistry transactions;
     private final Timer latency;
     private final Map<EntryKind, Counter> posted = new EnumMap<>(EntryKind.class);
     private final Clock clock;
     private final Instance<ReversalPolicy> reversalPolicies;
+    private final LedCalendar calendar;
 
     public PostingService(JournalWriter writer, JournalBatcher batcher, IdempotencyService idempotency,
-            JournalReader reader, AccountCatalog catalog, LedgerConfig config, MeterRegistry registry,
-            TransactionSynchronizationRegistry transactions, @Any Instance<ReversalPolicy> reversalPolicies) {
+            JournalReader reader, AccountCatalog catalog, MeterRegistry registry,
+            TransactionSynchronizationRegistry transactions, @Any Instance<ReversalPolicy> reversalPolicies,
+            LedCalendar calendar) {
         this.reversalPolicies = reversalPolicies;
+        this.calendar = calendar;
         this.writer = writer;
         this.batcher = batcher;
         this.idempotency = idempotency;
         this.reader = reader;
         this.catalog = catalog;
-        this.config = config;
         this.registry = registry;
         this.transactions = transactions;
         this.latency = Timer.builder("ledger.posting.latency")
@@ -83,7 +84,7 @@ public class PostingService {
     public PostedEntry post(EntryDraft draft, String recordedBy) {
         Timer.Sample sample = Timer.start(registry);
         requireBalanced(draft);
-        requireNotInFuture(draft.effectiveDate());
+        requireNotInFuture(draft.ledId(), draft.effectiveDate());
         Map<String, AccountRef> accounts = resolve(draft);
         PostedEntry entry = writer.append(draft, accounts, recordedBy, Instant.now(clock));
         sample.stop(latency);
@@ -108,7 +109,7 @@ public class PostingService {
         }
         Timer.Sample sample = Timer.start(registry);
         requireBalanced(draft);
-        requireNotInFuture(draft.effectiveDate());
+        requireNotInFuture(draft.ledId(), draft.effectiveDate());
         Map<String, AccountRef> accounts = resolve(draft);
         AppendOutcome outcome = batcher.append(new PendingAppend(draft, accounts, recordedBy, request, answer));
         return switch (outcome) {
@@ -129,21 +130,40 @@ public class PostingService {
     /**
      * Reverses an entry with one that posts the opposite sides (DESIGN §2 invariant 2); the
      * original stays as it was and shows {@code reversedBy}. Dated today unless a date is given.
+     * Entries owned by a business operation (savings, loans) are refused here: see {@link ReversalPolicy}.
      */
     @Transactional
     public PostedEntry reverse(UUID ledId, UUID entryId, String reason, LocalDate effectiveDate, String recordedBy) {
+        return reverse(ledId, entryId, reason, effectiveDate, recordedBy, true);
+    }
+
+    /**
+     * The reversal a business operation posts of its own entry (a bounced repayment, a disbursement
+     * recorded by mistake), together with its own records in the caller's transaction. It skips the
+     * {@link ReversalPolicy} checks that keep everyone else from reversing that entry.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PostedEntry reverseOwnEntry(UUID ledId, UUID entryId, String reason, LocalDate effectiveDate,
+            String recordedBy) {
+        return reverse(ledId, entryId, reason, effectiveDate, recordedBy, false);
+    }
+
+    private PostedEntry reverse(UUID ledId, UUID entryId, String reason, LocalDate effectiveDate, String recordedBy,
+            boolean checkPolicies) {
         PostedEntry original = reader.find(ledId, entryId)
                 .orElseThrow(() -> ApiException.notFound("journal entry " + entryId));
         if (original.kind() == EntryKind.REVERSAL) {
             throw new ApiException(ProblemType.ENTRY_IS_REVERSAL,
                     "entry #" + original.number() + " is a reversal; post a new entry instead");
         }
-        reversalPolicies.forEach(policy -> policy.checkReversible(original));
+        if (checkPolicies) {
+            reversalPolicies.forEach(policy -> policy.checkReversible(original));
+        }
         if (original.reversedBy() != null) {
             throw new ApiException(ProblemType.ENTRY_ALREADY_REVERSED,
                     "entry #" + original.number() + " was already reversed by " + original.reversedBy());
         }
-        LocalDate date = effectiveDate != null ? effectiveDate : today();
+        LocalDate date = effectiveDate != null ? effectiveDate : today(ledId);
         if (date.isBefore(original.effectiveDate())) {
             throw ApiException.invalidField("effectiveDate",
                     "a reversal cannot be dated before the entry it reverses (" + original.effectiveDate() + ")");
@@ -156,9 +176,9 @@ public class PostingService {
         return post(draft, recordedBy);
     }
 
-    /** Today in the LED's calendar (Asia/Jakarta by default). */
-    public LocalDate today() {
-        return LocalDate.now(clock.withZone(config.zone()));
+    /** Today in the LED's calendar (its lending settings' time zone; Asia/Jakarta by default). */
+    public LocalDate today(UUID ledId) {
+        return calendar.today(ledId);
     }
 
     private void requireBalanced(EntryDraft draft) {
@@ -183,11 +203,11 @@ public class PostingService {
         }
     }
 
-    private void requireNotInFuture(LocalDate effectiveDate) {
-        LocalDate today = today();
+    private void requireNotInFuture(UUID ledId, LocalDate effectiveDate) {
+        LocalDate today = today(ledId);
         if (effectiveDate.isAfter(today)) {
-            throw new ApiException(ProblemType.EFFECTIVE_DATE_IN_FUTURE,
-                    "effective date " + effectiveDate + " is after today (" + today + ", " + config.zone() + ")");
+            throw new ApiException(ProblemType.EFFECTIVE_DATE_IN_FUTURE, "effective date " + effectiveDate
+                    + " is after today (" + today + ", " + calendar.zone(ledId) + ")");
         }
     }
 

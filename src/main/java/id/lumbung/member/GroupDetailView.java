@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import id.lumbung.loan.LoanSummary;
+
 /** One KUB group with its members (NIKs masked as for every member view). */
 @Schema(name = "GroupDetail")
 public record GroupDetailView(
@@ -14,5 +16,7 @@ public record GroupDetailView(
         @Schema(nullable = true, example = "0193a5b1-2d4f-7b6e-8a90-1c2d3e4f5a6c") UUID leaderMemberId,
         @Schema(example = "1") int memberCount,
         @Schema(example = "2026-02-03T02:15:30.123456Z") Instant createdAt,
-        @Schema(description = "In registration order.") List<MemberView> members) {
+        @Schema(description = "In registration order.") List<MemberView> members,
+        @Schema(description = "The loans made through the group (tanggung renteng), with outstanding and arrears "
+                + "today.") List<LoanSummary> loans) {
 }

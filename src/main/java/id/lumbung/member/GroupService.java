@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import id.lumbung.loan.LoanService;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.ProblemType;
 import id.lumbung.platform.ids.Ids;
@@ -35,10 +36,12 @@ public class GroupService {
 
     private final DataSource dataSource;
     private final MemberService members;
+    private final LoanService loans;
 
-    public GroupService(DataSource dataSource, MemberService members) {
+    public GroupService(DataSource dataSource, MemberService members, LoanService loans) {
         this.dataSource = dataSource;
         this.members = members;
+        this.loans = loans;
     }
 
     @Transactional
@@ -175,7 +178,7 @@ public class GroupService {
             group = read(select).stream().findFirst().orElseThrow(() -> ApiException.notFound("KUB group " + id));
         }
         return new GroupDetailView(group.id(), group.name(), group.leaderMemberId(), group.memberCount(),
-                group.createdAt(), members.ofGroup(connection, ledId, id, fullNik));
+                group.createdAt(), members.ofGroup(connection, ledId, id, fullNik), loans.ofBorrowers(ledId, null, id));
     }
 
     private static List<GroupView> read(PreparedStatement select) throws SQLException {

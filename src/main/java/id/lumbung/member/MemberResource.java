@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.lumbung.loan.LoanService;
 import id.lumbung.platform.idempotency.Created;
 import id.lumbung.platform.idempotency.IdempotencyService;
 import id.lumbung.platform.paging.Cursor;
@@ -45,12 +46,15 @@ import io.quarkus.security.Authenticated;
 public class MemberResource {
 
     private final MemberService members;
+    private final LoanService loans;
     private final LedAccess access;
     private final IdempotencyService idempotency;
     private final Caller caller;
 
-    public MemberResource(MemberService members, LedAccess access, IdempotencyService idempotency, Caller caller) {
+    public MemberResource(MemberService members, LoanService loans, LedAccess access, IdempotencyService idempotency,
+            Caller caller) {
         this.members = members;
+        this.loans = loans;
         this.access = access;
         this.idempotency = idempotency;
         this.caller = caller;
@@ -102,11 +106,13 @@ public class MemberResource {
 
     @GET
     @Path("/{memberId}")
-    @Operation(summary = "One member")
+    @Operation(summary = "One member, with their loans", description = "The member and every loan they have had, "
+            + "each with its outstanding principal and arrears today.")
     @APIResponse(responseCode = "200", description = "The member")
-    public MemberView get(@PathParam("ledId") UUID ledId, @PathParam("memberId") UUID id) {
+    public MemberDetailView get(@PathParam("ledId") UUID ledId, @PathParam("memberId") UUID id) {
         access.require(ledId, LedPermission.READ_MEMBERS);
-        return members.get(ledId, id, access.allows(LedPermission.VIEW_FULL_NIK));
+        MemberView member = members.get(ledId, id, access.allows(LedPermission.VIEW_FULL_NIK));
+        return MemberDetailView.of(member, loans.ofBorrowers(ledId, id, null));
     }
 
     @PATCH

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 
 import id.lumbung.ledger.AccountCatalog;
 import id.lumbung.ledger.AccountRef;
+import id.lumbung.ledger.ControlAccounts;
 import id.lumbung.ledger.EntryDraft;
 import id.lumbung.ledger.EntryKind;
 import id.lumbung.ledger.JournalHead;
@@ -87,8 +88,10 @@ public class OpeningBalanceService {
 
     private OpeningBalanceView open(UUID ledId, LocalDate effectiveDate, String dateField, String description,
             List<OpeningLines.Line> lines, String recordedBy) {
-        rules.requireNotInFuture(effectiveDate, dateField);
+        rules.requireNotInFuture(ledId, effectiveDate, dateField);
         requireKnownAccounts(ledId, lines);
+        ControlAccounts.refuse(lines.stream()
+                .map(line -> new ControlAccounts.Named(line.where() + ".account", line.account())).toList());
         Amount total = requireBalanced(lines);
         requireEmptyJournal(ledId);
 

@@ -33,7 +33,21 @@ public enum LedPermission {
     /** Record an operating expense paid from cash or bank. */
     RECORD_EXPENSE(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
     /** Post the opening balances carried over from paper books, once. */
-    POST_OPENING_BALANCES(Set.of(Role.LED_MANAGER));
+    POST_OPENING_BALANCES(Set.of(Role.LED_MANAGER)),
+    /** Change the LED's lending settings and its loan products. */
+    MANAGE_LENDING(Set.of(Role.LED_MANAGER)),
+    /** Apply for a loan on a member's behalf. */
+    APPLY_LOAN(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
+    /** Approve or reject a loan application, disburse an approved loan or reverse its disbursement. */
+    DECIDE_LOAN(Set.of(Role.LED_MANAGER)),
+    /** Record a loan repayment collected from a member. */
+    RECORD_REPAYMENT(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
+    /** Reverse a repayment (a bounced transfer). */
+    REVERSE_REPAYMENT(Set.of(Role.LED_MANAGER)),
+    /** Move money between the LED's own cash and bank accounts. */
+    RECORD_TRANSFER(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
+    /** Approve or reject a manual adjustment that waits for a second manager. */
+    APPROVE_ADJUSTMENT(Set.of(Role.LED_MANAGER));
 
     private final Set<String> roles;
 

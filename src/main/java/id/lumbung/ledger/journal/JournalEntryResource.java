@@ -62,11 +62,18 @@ public class JournalEntryResource {
     @POST
     @Operation(summary = "Post a manual adjustment entry", description = "Led-manager only. Postings name accounts "
             + "by code; debits must equal credits. Business operations (grants, loans, repayments) post their own "
-            + "entries through the same core.")
+            + "entries through the same core. The control accounts 1-1300, 1-1310 and 2-1100 move only through "
+            + "their own operations (422 `control-account`). Above the LED's `adjustmentApprovalThreshold` the "
+            + "adjustment waits for a second manager (202).")
     @APIResponse(responseCode = "201", description = "The posted entry; `Location` points at it",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = JournalEntryView.class)))
+    @APIResponse(responseCode = "202", description = "Above the LED's `adjustmentApprovalThreshold`: held for a "
+            + "second manager, not posted; `Location` points at the pending adjustment",
+            headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PendingAdjustmentView.class)))
     public Response post(@PathParam("ledId") UUID ledId,
             @Parameter(description = "Makes a retry safe: same key and body replay the original response.")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,

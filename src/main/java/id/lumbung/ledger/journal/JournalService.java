@@ -12,11 +12,14 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import id.lumbung.ledger.AccountCatalog;
 import id.lumbung.ledger.AccountRef;
+import id.lumbung.ledger.ControlAccounts;
 import id.lumbung.ledger.EntryDraft;
 import id.lumbung.ledger.EntryKind;
 import id.lumbung.ledger.JournalReader;
 import id.lumbung.ledger.PostedEntry;
 import id.lumbung.ledger.PostingService;
+import id.lumbung.ledger.Side;
+import id.lumbung.money.Amount;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.Problem;
 import id.lumbung.platform.error.ProblemType;
@@ -24,6 +27,7 @@ import id.lumbung.platform.idempotency.Created;
 import id.lumbung.platform.idempotency.IdempotentRequest;
 import id.lumbung.platform.paging.Cursor;
 import id.lumbung.platform.paging.Page;
+import id.lumbung.settings.SettingsService;
 
 /** The journal as the API offers it: manual adjustments, reversals and filtered, paged reads. */
 @ApplicationScoped
@@ -32,26 +36,38 @@ public class JournalService {
     private final PostingService posting;
     private final JournalReader reader;
     private final AccountCatalog catalog;
+    private final SettingsService settings;
+    private final PendingAdjustmentService pending;
 
-    public JournalService(PostingService posting, JournalReader reader, AccountCatalog catalog) {
+    public JournalService(PostingService posting, JournalReader reader, AccountCatalog catalog,
+            SettingsService settings, PendingAdjustmentService pending) {
         this.posting = posting;
         this.reader = reader;
         this.catalog = catalog;
+        this.settings = settings;
+        this.pending = pending;
     }
 
     /**
      * A manager's adjustment: only kind ADJUSTMENT may be posted directly. No record commits with
      * it, so it goes through the group commit; {@code entries} is the collection it is created in.
+     * Above the LED's adjustment approval threshold it is held instead (202) for a second manager.
      */
     public Created postAdjustment(UUID ledId, JournalEntryRequest request, String recordedBy,
             IdempotentRequest idempotency, URI entries) {
         EntryDraft draft = adjustment(ledId, request);
+        Amount total = debits(draft);
+        if (settings.lending(ledId).adjustmentNeedsSecondPerson(total)) {
+            requireBalancedAndKnown(draft, total);
+            return pending.hold(ledId, request, total, recordedBy, idempotency, entries);
+        }
         return posting.postGrouped(draft, recordedBy, idempotency,
                 entry -> Created.at(UriBuilder.fromUri(entries).path(entry.id().toString()).build(),
                         JournalEntryView.from(entry)));
     }
 
-    private static EntryDraft adjustment(UUID ledId, JournalEntryRequest request) {
+    /** The adjustment as a draft entry, refused when it is not an ADJUSTMENT or names a control account. */
+    static EntryDraft adjustment(UUID ledId, JournalEntryRequest request) {
         EntryKind kind = request.kind() == null ? EntryKind.ADJUSTMENT : request.kind();
         if (kind != EntryKind.ADJUSTMENT) {
             throw new ApiException(ProblemType.KIND_NOT_ALLOWED, "only ADJUSTMENT entries are posted here; "
@@ -71,7 +87,34 @@ public class JournalService {
                     ? invalid.get(0).field() + ": " + invalid.get(0).message()
                     : invalid.size() + " fields are invalid", invalid);
         }
+        List<ControlAccounts.Named> named = new ArrayList<>();
+        for (int i = 0; i < request.postings().size(); i++) {
+            named.add(new ControlAccounts.Named("postings[" + i + "].account", request.postings().get(i).account()));
+        }
+        ControlAccounts.refuse(named);
         return new EntryDraft(ledId, request.effectiveDate(), kind, request.description().strip(), null, null, lines);
+    }
+
+    private static Amount debits(EntryDraft draft) {
+        return draft.lines().stream().filter(line -> line.side() == Side.DEBIT).map(EntryDraft.Line::amount)
+                .reduce(Amount.ZERO, Amount::plus);
+    }
+
+    /** What the core would refuse at once, refused before an adjustment is held for days. */
+    private void requireBalancedAndKnown(EntryDraft draft, Amount debits) {
+        Amount credits = draft.lines().stream().filter(line -> line.side() == Side.CREDIT)
+                .map(EntryDraft.Line::amount).reduce(Amount.ZERO, Amount::plus);
+        if (!debits.equals(credits)) {
+            throw new ApiException(ProblemType.ENTRY_UNBALANCED,
+                    "debits " + debits + " and credits " + credits + " differ by " + debits.minus(credits));
+        }
+        List<String> codes = draft.lines().stream().map(EntryDraft.Line::account).distinct().toList();
+        var known = catalog.resolve(draft.ledId(), codes);
+        List<String> unknown = codes.stream().filter(code -> !known.containsKey(code)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ApiException(ProblemType.UNKNOWN_ACCOUNT, "no account " + String.join(", ", unknown)
+                    + " in this LED's chart");
+        }
     }
 
     @Transactional

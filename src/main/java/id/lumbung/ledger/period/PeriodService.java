@@ -28,7 +28,7 @@ public class PeriodService {
 
     @Transactional
     public PeriodView close(UUID ledId, LocalDate through, String closedBy) {
-        LocalDate today = posting.today();
+        LocalDate today = posting.today(ledId);
         if (through.isAfter(today)) {
             throw new ApiException(ProblemType.PERIOD_IN_FUTURE,
                     "cannot close through " + through + ": today is " + today);

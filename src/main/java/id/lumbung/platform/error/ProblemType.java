@@ -52,6 +52,26 @@ public enum ProblemType {
     CONCURRENT_UPDATE("concurrent-update", 409, "A concurrent change conflicted; retry the request"),
     ACCOUNT_NOT_ALLOWED("account-not-allowed", 422, "The account cannot be used for this operation"),
     LEDGER_NOT_EMPTY("ledger-not-empty", 409, "The LED already has journal entries"),
+    CONTROL_ACCOUNT("control-account", 422,
+            "The account is the control account of a sub-ledger and moves only through its operations"),
+    APPROVER_IS_MAKER("approver-is-maker", 403,
+            "Above the LED's threshold a second person must approve what the first one made"),
+    ADJUSTMENT_NOT_PENDING("adjustment-not-pending", 409, "The pending adjustment was already decided"),
+
+    DUPLICATE_PRODUCT_NAME("duplicate-product-name", 409, "A loan product with this name exists in the LED"),
+    UNKNOWN_PRODUCT("unknown-product", 422, "The loan product does not exist in the LED"),
+    PRODUCT_RETIRED("product-retired", 422, "The loan product is retired and takes no new loans"),
+    OUTSIDE_PRODUCT_BOUNDS("outside-product-bounds", 422, "The loan's terms are outside the product's bounds"),
+    UNKNOWN_GRANT("unknown-grant", 422, "The grant does not exist in the LED"),
+    LOAN_STATUS("loan-status", 409, "The loan's status does not allow this"),
+    PAID_BEFORE_DISBURSEMENT("paid-before-disbursement", 422, "The repayment is dated before the disbursement"),
+    REPAYMENT_EXCEEDS_OUTSTANDING("repayment-exceeds-outstanding", 409,
+            "The repayment is larger than everything the loan owes"),
+    REPAYMENT_NOT_LATEST("repayment-not-latest", 409,
+            "Only the loan's latest standing repayment can be reversed; reverse the later ones first"),
+    REPAYMENT_ALREADY_REVERSED("repayment-already-reversed", 409, "The repayment has already been reversed"),
+    DISBURSEMENT_HAS_REPAYMENTS("disbursement-has-repayments", 409,
+            "A disbursement with standing repayments cannot be reversed"),
 
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 

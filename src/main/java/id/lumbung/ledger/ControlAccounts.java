@@ -1,0 +1,43 @@
+package id.lumbung.ledger;
+
+import java.util.List;
+import java.util.Set;
+
+import id.lumbung.platform.error.ApiException;
+import id.lumbung.platform.error.Problem;
+import id.lumbung.platform.error.ProblemType;
+
+/**
+ * Accounts whose balance is the sum of a sub-ledger: loans receivable (the loans' outstanding
+ * principal), the loan-loss allowance (the provisions booked) and member savings (the members'
+ * passbooks). Only their own operations post to them; a manual adjustment or an opening balance
+ * that named one would move the control account without its sub-ledger, and the two would no
+ * longer reconcile. Running loans and savings come in through their own imports instead.
+ */
+public final class ControlAccounts {
+
+    public static final Set<String> CODES =
+            Set.of(DefaultChart.LOANS_RECEIVABLE, DefaultChart.LOAN_LOSS_ALLOWANCE, DefaultChart.MEMBER_SAVINGS);
+
+    /** One line of a request that names an account: {@code where} is the field, e.g. {@code postings[1].account}. */
+    public record Named(String where, String account) {
+    }
+
+    private ControlAccounts() {
+    }
+
+    /** 422 {@code control-account} naming every line that posts to a control account. */
+    public static void refuse(List<Named> lines) {
+        List<Problem.FieldError> refused = lines.stream().filter(line -> CODES.contains(line.account()))
+                .map(line -> new Problem.FieldError(line.where(), line.account()
+                        + " is a control account; it moves only through its own operations (loans, savings)"))
+                .toList();
+        if (!refused.isEmpty()) {
+            throw new ApiException(ProblemType.CONTROL_ACCOUNT, refused.size() == 1
+                    ? refused.get(0).field() + ": " + refused.get(0).message()
+                    : refused.size() + " lines post to control accounts ("
+                            + String.join(", ", refused.stream().map(Problem.FieldError::field).toList()) + ")",
+                    refused);
+        }
+    }
+}

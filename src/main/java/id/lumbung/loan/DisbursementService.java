@@ -1,0 +1,154 @@
+package id.lumbung.loan;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import id.lumbung.ledger.DefaultChart;
+import id.lumbung.ledger.EntryDraft;
+import id.lumbung.ledger.EntryKind;
+import id.lumbung.ledger.PostedEntry;
+import id.lumbung.ledger.PostingRules;
+import id.lumbung.ledger.PostingService;
+import id.lumbung.ledger.Side;
+import id.lumbung.loan.product.LoanProduct;
+import id.lumbung.loan.repayment.InstallmentState;
+import id.lumbung.loan.schedule.Rounding;
+import id.lumbung.loan.schedule.ScheduleCalculator;
+import id.lumbung.money.Amount;
+import id.lumbung.platform.error.ApiException;
+import id.lumbung.platform.error.ProblemType;
+import id.lumbung.platform.ids.Ids;
+import id.lumbung.platform.time.Timestamps;
+import id.lumbung.settings.LendingSettings;
+import id.lumbung.settings.SettingsService;
+
+/**
+ * Paying an approved loan out, and undoing a disbursement recorded by mistake. The schedule is
+ * fixed at disbursement, with the rounding and allocation order the LED lends with that day.
+ */
+@ApplicationScoped
+public class DisbursementService {
+
+    /** {@code reference.type} of a disbursement's entry. */
+    public static final String REFERENCE_TYPE = "LOAN_DISBURSEMENT";
+
+    private final PostingService posting;
+    private final PostingRules rules;
+    private final SettingsService settings;
+    private final LoanRecords records;
+    private final LoanService loans;
+
+    public DisbursementService(PostingService posting, PostingRules rules, SettingsService settings,
+            LoanRecords records, LoanService loans) {
+        this.posting = posting;
+        this.rules = rules;
+        this.settings = settings;
+        this.records = records;
+        this.loans = loans;
+    }
+
+    /**
+     * APPROVED → DISBURSED: one entry Dr 1-1300 Loans receivable · Cr the paying account for the
+     * principal, and Dr the collection account · Cr 4-1200 Fee income for the admin fee. The cash's
+     * no-negative rule is the core's: 409 insufficient-funds, nothing written.
+     */
+    @Transactional
+    public DisbursementView disburse(UUID ledId, UUID loanId, @NotNull @Valid DisbursementRequest request,
+            String recordedBy) {
+        Loan loan = LoanService.requireLocked(ledId, loanId);
+        LoanService.requireStatus(loan, LoanStatus.APPROVED, "disbursed");
+        rules.requireNotInFuture(ledId, request.disbursedOn(), "disbursedOn");
+        LendingSettings lending = settings.lending(ledId);
+        String paidFrom = request.paidFrom() == null ? lending.disbursementAccount() : request.paidFrom();
+        rules.requireCashOrBank(ledId, paidFrom, "paidFrom");
+        String feeAccount = lending.collectionAccount();
+        LoanProduct product = LoanProduct.find(ledId, loan.productId);
+        Rounding rounding = lending.rounding();
+
+        Amount principal = Amount.of(loan.principal);
+        Amount fee = Amount.of(rounding.round(loan.principal.multiply(product.adminFeePercent)
+                .divide(BigDecimal.valueOf(100), MathContext.DECIMAL128)));
+        List<InstallmentState> schedule = ScheduleCalculator.schedule(LoanTermsOf.schedule(loan, product, rounding),
+                principal, request.disbursedOn()).stream().map(InstallmentState::fresh).toList();
+
+        UUID id = Ids.next();
+        List<EntryDraft.Line> lines = new ArrayList<>(List.of(
+                new EntryDraft.Line(DefaultChart.LOANS_RECEIVABLE, Side.DEBIT, principal),
+                new EntryDraft.Line(paidFrom, Side.CREDIT, principal)));
+        if (fee.isPositive()) {
+            lines.add(new EntryDraft.Line(feeAccount, Side.DEBIT, fee));
+            lines.add(new EntryDraft.Line(DefaultChart.FEE_INCOME, Side.CREDIT, fee));
+        }
+        String member = records.memberName(ledId, loan.memberId);
+        PostedEntry entry = posting.post(new EntryDraft(ledId, request.disbursedOn(), EntryKind.LOAN_DISBURSEMENT,
+                "Pencairan pinjaman " + member + ": " + loan.purpose, new EntryDraft.Reference(REFERENCE_TYPE, id),
+                null, lines), recordedBy);
+
+        LoanRecords.Disbursement disbursement = new LoanRecords.Disbursement(id, loan.id, request.disbursedOn(),
+                principal.value(), fee.value(), paidFrom, feeAccount, entry.id(), Timestamps.now(), recordedBy);
+        records.insertDisbursement(ledId, disbursement);
+        // A loan disbursed again after a reversed disbursement gets a new schedule from its new date.
+        Installment.delete("ledId = ?1 and loanId = ?2", ledId, loan.id);
+        schedule.forEach(state -> Installment.create(ledId, loan.id, state).persist());
+
+        loan.status = LoanStatus.DISBURSED;
+        loan.disbursementId = id;
+        loan.disbursedOn = request.disbursedOn();
+        loan.roundingStep = rounding.step();
+        loan.roundingMode = rounding.mode().name();
+        loan.allocationOrder = lending.allocationOrder();
+        loan.outstandingPrincipal = principal.value();
+        loan.touched(request.disbursedOn());
+        loan.updatedAt = disbursement.recordedAt();
+        Installment.flush();
+        return view(disbursement, loans.view(ledId, loan, posting.today(ledId)));
+    }
+
+    /**
+     * Undoes a disbursement recorded by mistake while no repayment stands: the core reverses its
+     * entry, the schedule goes, and the loan returns to APPROVED.
+     */
+    @Transactional
+    public LoanReversalView reverse(UUID ledId, UUID loanId, @NotNull @Valid ReasonRequest request,
+            String recordedBy) {
+        Loan loan = LoanService.requireLocked(ledId, loanId);
+        LoanService.requireStatus(loan, LoanStatus.DISBURSED, "have its disbursement reversed");
+        long standing = LoanRepayment.standing(ledId, loan.id);
+        if (standing > 0) {
+            throw new ApiException(ProblemType.DISBURSEMENT_HAS_REPAYMENTS, standing + " repayment(s) of this loan "
+                    + "stand; reverse them first, latest first");
+        }
+        LoanRecords.Disbursement disbursement = records.disbursement(ledId, loan.disbursementId);
+        PostedEntry reversal = posting.reverseOwnEntry(ledId, disbursement.entryId(), request.reason().strip(),
+                request.effectiveDate(), recordedBy);
+        Installment.delete("ledId = ?1 and loanId = ?2", ledId, loan.id);
+        loan.status = LoanStatus.APPROVED;
+        loan.disbursementId = null;
+        loan.disbursedOn = null;
+        loan.outstandingPrincipal = BigDecimal.ZERO.setScale(2);
+        loan.touched(reversal.effectiveDate());
+        loan.updatedAt = Timestamps.now();
+        LoanReversalView view = new LoanReversalView(Ids.next(), "DISBURSEMENT", disbursement.id(), reversal.id(),
+                reversal.effectiveDate(), request.reason().strip(), loan.updatedAt, recordedBy, null);
+        records.insertReversal(ledId, view, loan.id);
+        return withLoan(view, loans.view(ledId, loan, posting.today(ledId)));
+    }
+
+    static LoanReversalView withLoan(LoanReversalView view, LoanView loan) {
+        return new LoanReversalView(view.id(), view.target(), view.targetId(), view.entryId(), view.effectiveDate(),
+                view.reason(), view.recordedAt(), view.recordedBy(), loan);
+    }
+
+    private static DisbursementView view(LoanRecords.Disbursement d, LoanView loan) {
+        return new DisbursementView(d.id(), d.entryId(), d.disbursedOn(), Amount.of(d.principal()),
+                Amount.of(d.adminFee()), d.paidFrom(), d.feeAccount(), d.recordedAt(), d.recordedBy(), loan);
+    }
+}

@@ -1,0 +1,221 @@
+package id.lumbung.loan;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.lumbung.loan.product.LoanProduct;
+import id.lumbung.loan.repayment.Allocator;
+import id.lumbung.loan.repayment.InstallmentState;
+import id.lumbung.loan.repayment.LoanPosition;
+import id.lumbung.money.Amount;
+
+/**
+ * Where loans stand as of a day, for any number of loans in a fixed number of queries (never one
+ * per loan). A day on or after everything dated on a loan reads its kept current state. An
+ * earlier day rebuilds the state from dated rows: each repayment's allocation counts from its
+ * {@code paidOn} until the date of its reversal, each disbursement from its date until the date of
+ * its reversal, so that account 1-1300 as of any day equals the loans' outstanding principal as of
+ * that day.
+ *
+ * <p>One approximation, disclosed: a rebuilt day uses the installments' current due amounts. They
+ * differ from the amounts due on that day only where a later prepayment recomputed (declining
+ * balance) or waived (flat) the interest of installments that fall due after the prepayment.
+ */
+@ApplicationScoped
+public class LoanPositions {
+
+    /** Nothing lent (yet, or any more). */
+    public static final LoanPosition NOTHING = new LoanPosition(Amount.ZERO, Amount.ZERO, Amount.ZERO, 0, 0,
+            Amount.ZERO, null, null);
+
+    private final DataSource dataSource;
+
+    public LoanPositions(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The position of each loan as of {@code asOf}, by loan id. */
+    public Map<UUID, LoanPosition> asOf(UUID ledId, Collection<Loan> loans, LocalDate asOf) {
+        Map<UUID, LoanPosition> positions = new HashMap<>();
+        List<Loan> current = new ArrayList<>();
+        List<Loan> rebuilt = new ArrayList<>();
+        for (Loan loan : loans) {
+            if (loan.latestEventOn == null) {
+                positions.put(loan.id, NOTHING);
+            } else if (!asOf.isBefore(loan.latestEventOn)) {
+                if (loan.disbursementId == null) {
+                    positions.put(loan.id, NOTHING);
+                } else {
+                    current.add(loan);
+                }
+            } else {
+                rebuilt.add(loan);
+            }
+        }
+        if (current.isEmpty() && rebuilt.isEmpty()) {
+            return positions;
+        }
+        List<Loan> withSchedule = new ArrayList<>(current);
+        rebuilt.stream().filter(loan -> loan.disbursementId != null).forEach(withSchedule::add);
+        Map<UUID, List<Installment>> schedules = installments(ledId, withSchedule);
+        Map<UUID, LoanProduct> products = products(ledId, withSchedule);
+        for (Loan loan : current) {
+            List<InstallmentState> states = schedules.get(loan.id).stream().map(Installment::state).toList();
+            positions.put(loan.id, Allocator.position(states, LoanTermsOf.repayment(loan, products.get(loan.id)),
+                    asOf));
+        }
+        if (!rebuilt.isEmpty()) {
+            rebuild(ledId, rebuilt, asOf, schedules, products, positions);
+        }
+        return positions;
+    }
+
+    private void rebuild(UUID ledId, List<Loan> loans, LocalDate asOf, Map<UUID, List<Installment>> schedules,
+            Map<UUID, LoanProduct> products, Map<UUID, LoanPosition> positions) {
+        UUID[] ids = loans.stream().map(loan -> loan.id).toArray(UUID[]::new);
+        try (Connection connection = dataSource.getConnection()) {
+            Map<UUID, Standing> disbursed = standingDisbursements(connection, ledId, ids, asOf);
+            Map<UUID, Map<Integer, Paid>> paid = new HashMap<>();
+            Map<UUID, BigDecimal> repaidPrincipal = new HashMap<>();
+            standingRepayments(connection, ledId, ids, asOf, paid, repaidPrincipal);
+            for (Loan loan : loans) {
+                Standing standing = disbursed.get(loan.id);
+                BigDecimal outstanding = (standing == null ? BigDecimal.ZERO : standing.principal)
+                        .subtract(repaidPrincipal.getOrDefault(loan.id, BigDecimal.ZERO));
+                boolean scheduleStands = loan.disbursementId != null && standing != null
+                        && standing.ids.contains(loan.disbursementId);
+                if (!scheduleStands) {
+                    positions.put(loan.id, new LoanPosition(Amount.of(outstanding), Amount.ZERO, Amount.ZERO, 0, 0,
+                            Amount.ZERO, null, null));
+                    continue;
+                }
+                Map<Integer, Paid> byNumber = paid.getOrDefault(loan.id, Map.of());
+                List<InstallmentState> states = schedules.get(loan.id).stream()
+                        .map(row -> byNumber.getOrDefault(row.number, Paid.NONE).applyTo(row)).toList();
+                LoanPosition position = Allocator.position(states, LoanTermsOf.repayment(loan, products.get(loan.id)),
+                        asOf);
+                positions.put(loan.id, new LoanPosition(Amount.of(outstanding), position.interestDue(),
+                        position.penaltyDue(), position.daysPastDue(), position.installmentsInArrears(),
+                        position.arrearsAmount(), position.nextDueOn(), position.nextDueAmount()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading loans as of " + asOf + " failed: SQL state " + e.getSQLState(), e);
+        }
+    }
+
+    /** The principal of disbursements standing on {@code asOf}: dated by then, not reversed by then. */
+    private static Map<UUID, Standing> standingDisbursements(Connection connection, UUID ledId, UUID[] ids,
+            LocalDate asOf) throws SQLException {
+        Map<UUID, Standing> standing = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT d.loan_id, d.id, d.principal FROM loan_disbursement d
+                 WHERE d.led_id = ? AND d.loan_id = ANY (?) AND d.disbursed_on <= ?
+                   AND NOT EXISTS (SELECT 1 FROM loan_reversal v
+                                    WHERE v.led_id = d.led_id AND v.target_id = d.id AND v.effective_date <= ?)""")) {
+            select.setObject(1, ledId);
+            select.setArray(2, connection.createArrayOf("uuid", ids));
+            select.setObject(3, asOf);
+            select.setObject(4, asOf);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    Standing s = standing.computeIfAbsent(row.getObject(1, UUID.class), id -> new Standing());
+                    s.ids.add(row.getObject(2, UUID.class));
+                    s.principal = s.principal.add(row.getBigDecimal(3));
+                }
+            }
+        }
+        return standing;
+    }
+
+    /**
+     * What repayments standing on {@code asOf} paid: per installment of the loan's current schedule
+     * (repayments recorded since its disbursement), and the principal of all of them.
+     */
+    private static void standingRepayments(Connection connection, UUID ledId, UUID[] ids, LocalDate asOf,
+            Map<UUID, Map<Integer, Paid>> paid, Map<UUID, BigDecimal> repaidPrincipal) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT r.loan_id, l.number, cd.id IS NOT NULL AND r.recorded_at >= cd.recorded_at AS current,
+                       sum(l.principal), sum(l.interest), sum(l.penalty), sum(l.penalty_accrued), max(r.paid_on)
+                  FROM loan_repayment r
+                  JOIN loan_repayment_line l ON l.led_id = r.led_id AND l.repayment_id = r.id
+                  JOIN loan lo ON lo.led_id = r.led_id AND lo.id = r.loan_id
+                  LEFT JOIN loan_disbursement cd ON cd.led_id = lo.led_id AND cd.id = lo.disbursement_id
+                 WHERE r.led_id = ? AND r.loan_id = ANY (?) AND r.paid_on <= ?
+                   AND NOT EXISTS (SELECT 1 FROM loan_reversal v
+                                    WHERE v.led_id = r.led_id AND v.target_id = r.id AND v.effective_date <= ?)
+                 GROUP BY 1, 2, 3""")) {
+            select.setObject(1, ledId);
+            select.setArray(2, connection.createArrayOf("uuid", ids));
+            select.setObject(3, asOf);
+            select.setObject(4, asOf);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    UUID loan = row.getObject(1, UUID.class);
+                    BigDecimal principal = row.getBigDecimal(4);
+                    repaidPrincipal.merge(loan, principal, BigDecimal::add);
+                    if (row.getBoolean(3)) {
+                        paid.computeIfAbsent(loan, id -> new HashMap<>()).put(row.getInt(2), new Paid(principal,
+                                row.getBigDecimal(5), row.getBigDecimal(6), row.getBigDecimal(7),
+                                row.getObject(8, LocalDate.class)));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Map<UUID, List<Installment>> installments(UUID ledId, List<Loan> loans) {
+        if (loans.isEmpty()) {
+            return Map.of();
+        }
+        List<Installment> rows = Installment.list("ledId = ?1 and loanId in ?2 order by loanId, number", ledId,
+                loans.stream().map(loan -> loan.id).toList());
+        return rows.stream().collect(Collectors.groupingBy(row -> row.loanId));
+    }
+
+    private static Map<UUID, LoanProduct> products(UUID ledId, List<Loan> loans) {
+        if (loans.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, LoanProduct> byId = LoanProduct.<LoanProduct>list("ledId = ?1 and id in ?2", ledId,
+                loans.stream().map(loan -> loan.productId).distinct().toList()).stream()
+                .collect(Collectors.toMap(product -> product.id, Function.identity()));
+        Map<UUID, LoanProduct> byLoan = new HashMap<>();
+        loans.forEach(loan -> byLoan.put(loan.id, byId.get(loan.productId)));
+        return byLoan;
+    }
+
+    /** Disbursements of one loan standing on a day. */
+    private static final class Standing {
+        private final List<UUID> ids = new ArrayList<>();
+        private BigDecimal principal = BigDecimal.ZERO;
+    }
+
+    /** What standing repayments paid of one installment, and the penalty they charged on it. */
+    private record Paid(BigDecimal principal, BigDecimal interest, BigDecimal penalty, BigDecimal penaltyAccrued,
+            LocalDate lastPaidOn) {
+
+        static final Paid NONE = new Paid(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null);
+
+        InstallmentState applyTo(Installment row) {
+            LocalDate through = lastPaidOn != null && lastPaidOn.isAfter(row.dueOn) ? lastPaidOn : null;
+            return new InstallmentState(row.number, row.dueOn, Amount.of(row.principal), Amount.of(row.interest),
+                    Amount.of(principal), Amount.of(interest), Amount.of(penaltyAccrued), Amount.of(penalty), through);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package id.lumbung.loan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.lumbung.ledger.DefaultChart;
+import id.lumbung.ledger.EntryDraft;
+import id.lumbung.ledger.EntryKind;
+import id.lumbung.ledger.PostedEntry;
+import id.lumbung.ledger.PostingRules;
+import id.lumbung.ledger.PostingService;
+import id.lumbung.ledger.Side;
+import id.lumbung.loan.product.LoanProduct;
+import id.lumbung.loan.repayment.Allocation;
+import id.lumbung.loan.repayment.AllocationLine;
+import id.lumbung.loan.repayment.Allocator;
+import id.lumbung.loan.repayment.InstallmentState;
+import id.lumbung.loan.repayment.RepaymentExceedsOutstanding;
+import id.lumbung.money.Amount;
+import id.lumbung.platform.error.ApiException;
+import id.lumbung.platform.error.Problem;
+import id.lumbung.platform.error.ProblemType;
+import id.lumbung.platform.ids.Ids;
+import id.lumbung.platform.paging.Cursor;
+import id.lumbung.platform.paging.Page;
+import id.lumbung.platform.time.Timestamps;
+import id.lumbung.settings.SettingsService;
+
+/**
+ * Repayments of a disbursed loan and their reversal. The loan row is locked first (then the
+ * journal head, inside the core), so racing repayments of one loan are allocated one after the
+ * other and never over-allocate. The books are never re-allocated: a back-dated repayment is
+ * allocated after the latest one against what is still open, and only the latest standing
+ * repayment can be reversed, which restores the schedule exactly as it was before it.
+ */
+@ApplicationScoped
+public class RepaymentService {
+
+    /** {@code reference.type} of a repayment's entry. */
+    public static final String REFERENCE_TYPE = "LOAN_REPAYMENT";
+
+    private static final TypeReference<List<InstallmentState>> STATES = new TypeReference<>() {
+    };
+
+    private final PostingService posting;
+    private final PostingRules rules;
+    private final SettingsService settings;
+    private final LoanRecords records;
+    private final LoanService loans;
+    private final ObjectMapper json;
+
+    public RepaymentService(PostingService posting, PostingRules rules, SettingsService settings,
+            LoanRecords records, LoanService loans, ObjectMapper json) {
+        this.posting = posting;
+        this.rules = rules;
+        this.settings = settings;
+        this.records = records;
+        this.loans = loans;
+        this.json = json;
+    }
+
+    /**
+     * Allocates the payment (oldest installment first, penalty accrued to {@code paidOn}) and posts
+     * Dr the receiving account · Cr 4-1300 Penalty · Cr 4-1100 Interest · Cr 1-1300 Loans receivable,
+     * lines of zero left out. The payment that leaves nothing owing closes the loan.
+     */
+    @Transactional
+    public RepaymentView record(UUID ledId, UUID loanId, @NotNull @Valid RepaymentRequest request,
+            String recordedBy) {
+        Loan loan = LoanService.requireLocked(ledId, loanId);
+        if (loan.status != LoanStatus.DISBURSED) {
+            throw new ApiException(ProblemType.LOAN_STATUS, loan.status == LoanStatus.CLOSED
+                    ? "the loan is CLOSED: it was repaid in full on " + loan.closedOn
+                    : "the loan is " + loan.status + "; only a DISBURSED loan takes repayments");
+        }
+        rules.requirePositive(request.amount(), "amount");
+        rules.requireNotInFuture(ledId, request.paidOn(), "paidOn");
+        if (request.paidOn().isBefore(loan.disbursedOn)) {
+            throw new ApiException(ProblemType.PAID_BEFORE_DISBURSEMENT, "paidOn: " + request.paidOn()
+                    + " is before the disbursement on " + loan.disbursedOn, List.of(new Problem.FieldError("paidOn",
+                            "must not be before the disbursement (" + loan.disbursedOn + ")")));
+        }
+        String account = request.account() == null ? settings.lending(ledId).collectionAccount() : request.account();
+        rules.requireCashOrBank(ledId, account, "account");
+
+        List<Installment> rows = Installment.of(ledId, loan.id);
+        List<InstallmentState> before = rows.stream().map(Installment::state).toList();
+        LoanProduct product = LoanProduct.find(ledId, loan.productId);
+        Allocation allocation;
+        try {
+            allocation = Allocator.allocate(before, LoanTermsOf.repayment(loan, product), request.amount(),
+                    request.paidOn());
+        } catch (RepaymentExceedsOutstanding e) {
+            throw new ApiException(ProblemType.REPAYMENT_EXCEEDS_OUTSTANDING, "the loan owes " + e.payable()
+                    + " in all on " + request.paidOn() + " (principal, interest and penalty due); "
+                    + request.amount() + " is more");
+        }
+
+        UUID id = Ids.next();
+        List<EntryDraft.Line> lines = new ArrayList<>();
+        lines.add(new EntryDraft.Line(account, Side.DEBIT, request.amount()));
+        credit(lines, DefaultChart.PENALTY_INCOME, allocation.penalty());
+        credit(lines, DefaultChart.INTEREST_INCOME, allocation.interest());
+        credit(lines, DefaultChart.LOANS_RECEIVABLE, allocation.principal());
+        String member = records.memberName(ledId, loan.memberId);
+        PostedEntry entry = posting.post(new EntryDraft(ledId, request.paidOn(), EntryKind.REPAYMENT,
+                "Angsuran pinjaman " + member + " ke-" + (loan.repaymentCount + 1),
+                new EntryDraft.Reference(REFERENCE_TYPE, id), null, lines), recordedBy);
+
+        List<InstallmentState> changed = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            InstallmentState after = allocation.after().get(i);
+            if (!after.equals(before.get(i))) {
+                changed.add(before.get(i));
+                rows.get(i).apply(after);
+            }
+        }
+        LoanRepayment repayment = new LoanRepayment();
+        repayment.ledId = ledId;
+        repayment.id = id;
+        repayment.loanId = loan.id;
+        repayment.seq = ++loan.repaymentCount;
+        repayment.amount = request.amount().value();
+        repayment.paidOn = request.paidOn();
+        repayment.account = account;
+        repayment.penalty = allocation.penalty().value();
+        repayment.interest = allocation.interest().value();
+        repayment.principal = allocation.principal().value();
+        repayment.installmentsBefore = write(changed);
+        repayment.entryId = entry.id();
+        repayment.recordedAt = Timestamps.now();
+        repayment.recordedBy = recordedBy;
+        repayment.persist();
+        for (AllocationLine line : allocation.lines()) {
+            RepaymentLine row = new RepaymentLine();
+            row.ledId = ledId;
+            row.repaymentId = id;
+            row.number = line.number();
+            row.penaltyAccrued = line.penaltyAccrued().value();
+            row.penalty = line.penalty().value();
+            row.interest = line.interest().value();
+            row.principal = line.principal().value();
+            row.persist();
+        }
+        loan.outstandingPrincipal = loan.outstandingPrincipal.subtract(repayment.principal);
+        loan.touched(request.paidOn());
+        loan.updatedAt = repayment.recordedAt;
+        if (allocation.after().stream().allMatch(InstallmentState::settled)) {
+            loan.status = LoanStatus.CLOSED;
+            loan.closedOn = request.paidOn();
+        }
+        LoanRepayment.flush();
+        return RepaymentView.from(repayment, null, loans.view(ledId, loan, posting.today(ledId)));
+    }
+
+    /**
+     * Reverses the loan's latest standing repayment (a bounced transfer): the core reverses its
+     * entry, and the schedule and the loan return to what they were before it.
+     */
+    @Transactional
+    public LoanReversalView reverse(UUID ledId, UUID loanId, UUID repaymentId, @NotNull @Valid ReasonRequest request,
+            String recordedBy) {
+        Loan loan = LoanService.requireLocked(ledId, loanId);
+        LoanRepayment repayment = LoanRepayment.<LoanRepayment>find("ledId = ?1 and id = ?2 and loanId = ?3", ledId,
+                repaymentId, loanId).firstResult();
+        if (repayment == null) {
+            throw ApiException.notFound("repayment " + repaymentId);
+        }
+        if (records.reversed(ledId, repayment.id)) {
+            throw new ApiException(ProblemType.REPAYMENT_ALREADY_REVERSED, "repayment " + repayment.seq
+                    + " of this loan was already reversed");
+        }
+        LoanRepayment latest = LoanRepayment.<LoanRepayment>find("ledId = ?1 and loanId = ?2 and id not in "
+                + "(select v.targetId from LoanReversalRow v where v.ledId = ?1 and v.loanId = ?2) order by seq desc",
+                ledId, loanId).firstResult();
+        if (latest.seq != repayment.seq) {
+            throw new ApiException(ProblemType.REPAYMENT_NOT_LATEST, "repayment " + repayment.seq + " is not the "
+                    + "loan's latest standing repayment (" + latest.seq + " is); reverse the later ones first");
+        }
+        PostedEntry reversal = posting.reverseOwnEntry(ledId, repayment.entryId, request.reason().strip(),
+                request.effectiveDate(), recordedBy);
+
+        Map<Integer, InstallmentState> restore = new HashMap<>();
+        read(repayment.installmentsBefore).forEach(state -> restore.put(state.number(), state));
+        for (Installment row : restore.isEmpty() ? List.<Installment>of() : Installment.<Installment>list(
+                "ledId = ?1 and loanId = ?2 and number in ?3", ledId, loanId, List.copyOf(restore.keySet()))) {
+            row.apply(restore.get(row.number));
+        }
+        loan.outstandingPrincipal = loan.outstandingPrincipal.add(repayment.principal);
+        if (loan.status == LoanStatus.CLOSED) {
+            loan.status = LoanStatus.DISBURSED;
+            loan.closedOn = null;
+        }
+        loan.touched(reversal.effectiveDate());
+        loan.updatedAt = Timestamps.now();
+        LoanReversalView view = new LoanReversalView(Ids.next(), "REPAYMENT", repayment.id, reversal.id(),
+                reversal.effectiveDate(), request.reason().strip(), loan.updatedAt, recordedBy, null);
+        records.insertReversal(ledId, view, loan.id);
+        Installment.flush();
+        return DisbursementService.withLoan(view, loans.view(ledId, loan, posting.today(ledId)));
+    }
+
+    /** The loan's repayments in the order they were recorded. */
+    @Transactional
+    public Page<RepaymentView> list(UUID ledId, UUID loanId, int limit, String after) {
+        if (Loan.find(ledId, loanId) == null) {
+            throw ApiException.notFound("loan " + loanId);
+        }
+        long afterSeq = after == null ? 0 : Cursor.decodeLong(after);
+        List<LoanRepayment> found = LoanRepayment.<LoanRepayment>find("ledId = ?1 and loanId = ?2 and seq > ?3 "
+                + "order by seq", ledId, loanId, (int) afterSeq).page(0, limit + 1).list();
+        Map<UUID, UUID> reversedBy = new HashMap<>();
+        if (!found.isEmpty()) {
+            LoanReversalRow.<LoanReversalRow>list("ledId = ?1 and loanId = ?2 and targetId in ?3", ledId, loanId,
+                    found.stream().map(r -> r.id).toList()).forEach(v -> reversedBy.put(v.targetId, v.entryId));
+        }
+        return Page.of(found, limit, r -> RepaymentView.from(r, reversedBy.get(r.id), null),
+                r -> Integer.toString(r.seq));
+    }
+
+    private static void credit(List<EntryDraft.Line> lines, String account, Amount amount) {
+        if (amount.isPositive()) {
+            lines.add(new EntryDraft.Line(account, Side.CREDIT, amount));
+        }
+    }
+
+    private String write(List<InstallmentState> states) {
+        try {
+            return json.writeValueAsString(states);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("installments cannot be written as JSON", e);
+        }
+    }
+
+    private List<InstallmentState> read(String text) {
+        try {
+            return json.readValue(text, STATES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a repayment's stored installments cannot be read", e);
+        }
+    }
+}
