@@ -94,6 +94,44 @@ class ScheduleCalculatorTest {
     }
 
     @Test
+    void annuityRoundsDownWhenTheLedsModeWouldRepayTooSoon() {
+        // A = 100,000 × 0.01 / (1 − 1.01^−20) = 5,541.53 → 6,000 half up at step 1,000. Then interest is 1,000
+        // while 50,000 or more is outstanding (1 % rounds half up), 0 below: 5,000 × 11 leaves 45,000, and
+        // 8 × 6,000 more would be 48,000 — the last would be −3,000. So A = 5,000: 4,000 + 1,000 thirteen
+        // times leaves 48,000; then 5,000 + 0 six times leaves 18,000 for the last (interest 180 → 0).
+        List<ScheduledInstallment> s = schedule(InterestMethod.DECLINING_BALANCE, monthly("1"), 20, 0, THOUSAND,
+                "100000");
+        for (ScheduledInstallment i : s.subList(0, 13)) {
+            assertEquals(rp(4_000), i.principal());
+            assertEquals(rp(1_000), i.interest());
+        }
+        for (ScheduledInstallment i : s.subList(13, 19)) {
+            assertEquals(rp(5_000), i.principal());
+            assertEquals(Amount.ZERO, i.interest());
+        }
+        assertEquals(rp(18_000), s.get(19).principal());
+        assertEquals(Amount.ZERO, s.get(19).interest());
+    }
+
+    @Test
+    void annuityHoldsEachPrincipalWithinTheOutstanding() {
+        // Step 1,000 rounding down: A = 6,098.20 → 6,000. Installment 1: interest 1,000, principal 5,000
+        // (95,000 left); from then on 1 % rounds down to 0, so 6,000 principal × 15 leaves 5,000 after
+        // installment 16. Installment 17 can repay only those 5,000, and the last has nothing left to pay.
+        List<ScheduledInstallment> s = schedule(InterestMethod.DECLINING_BALANCE, monthly("1"), 18, 0,
+                new Rounding(new BigDecimal("1000"), RoundingMode.DOWN), "100000");
+        assertEquals(rp(5_000), s.get(0).principal());
+        assertEquals(rp(1_000), s.get(0).interest());
+        for (ScheduledInstallment i : s.subList(1, 16)) {
+            assertEquals(rp(6_000), i.principal());
+            assertEquals(Amount.ZERO, i.interest());
+        }
+        assertEquals(rp(5_000), s.get(16).principal());
+        assertEquals(Amount.ZERO, s.get(17).total());
+        assertEquals(rp(100_000), principal(s));
+    }
+
+    @Test
     void decliningBalanceAtRateZeroSplitsThePrincipal() {
         // 1,000,000 / 3 = 333,333.33 → 333,333 twice, 333,334 last; no interest and no division by zero.
         List<ScheduledInstallment> s = schedule(InterestMethod.DECLINING_BALANCE, monthly("0"), 3, 0,
