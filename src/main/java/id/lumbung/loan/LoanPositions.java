@@ -212,10 +212,18 @@ public class LoanPositions {
 
         static final Paid NONE = new Paid(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null);
 
+        /**
+         * The installment as these payments leave it. Capped at what it owes: a repayment recorded
+         * after another one's reversal, but dated before that reversal, stands together with it on
+         * the days in between, as both stand in the journal; the receivable (outstanding) still
+         * counts both, the installment cannot be paid more than in full.
+         */
         InstallmentState applyTo(Installment row) {
             LocalDate through = lastPaidOn != null && lastPaidOn.isAfter(row.dueOn) ? lastPaidOn : null;
+            BigDecimal charged = penaltyAccrued.max(penalty);
             return new InstallmentState(row.number, row.dueOn, Amount.of(row.principal), Amount.of(row.interest),
-                    Amount.of(principal), Amount.of(interest), Amount.of(penaltyAccrued), Amount.of(penalty), through);
+                    Amount.of(principal.min(row.principal)), Amount.of(interest.min(row.interest)), Amount.of(charged),
+                    Amount.of(penalty), through);
         }
     }
 }

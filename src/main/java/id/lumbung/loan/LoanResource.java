@@ -122,6 +122,7 @@ public class LoanResource {
             + "disbursement: each installment's due date, principal and interest, what has been paid of it and "
             + "its status. Before disbursement: 409 `loan-status`.")
     @APIResponse(responseCode = "200", description = "The schedule")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public ScheduleView schedule(@PathParam("ledId") UUID ledId, @PathParam("loanId") UUID loanId) {
         access.require(ledId, LedPermission.READ_BOOKS);
         return loans.schedule(ledId, loanId);

@@ -88,10 +88,10 @@ public class SettingsService {
         if (request.adjustmentApprovalThreshold() != null) {
             requireNotNegative(request.adjustmentApprovalThreshold(), "adjustmentApprovalThreshold");
         }
-        Rounding rounding = request.rounding() == null ? defaults.rounding() : request.rounding().toRounding();
-        if (rounding.step().signum() <= 0) {
+        if (request.rounding() != null && !request.rounding().step().isPositive()) {
             throw ApiException.invalidField("rounding.step", "must be greater than zero");
         }
+        Rounding rounding = request.rounding() == null ? defaults.rounding() : request.rounding().toRounding();
         String zone = orDefault(request.timeZone(), defaults.timeZone().getId());
         if (!LendingSettings.TIME_ZONES.contains(zone)) {
             throw ApiException.invalidField("timeZone", "must be one of " + String.join(", ",

@@ -139,16 +139,20 @@ class AccountTest {
     void signsEachBalanceByItsNormalSide() {
         UUID led = Api.createLed();
         String today = TODAY.toString();
-        Api.post(led, today, "1-1100", "2-1100", "1000.00");   // savings deposit: liability
+        // The control accounts (1-1300, 1-1310, 2-1100) move only through their operations: a contra
+        // asset of the LED's own stands in for the allowance.
+        as(Tokens.manager(led)).body(Map.of("code", "1-1390", "name", "Akumulasi Penyusutan", "type", "ASSET",
+                "contra", true)).post(accounts(led)).then().statusCode(201);
+        Api.post(led, today, "1-1100", "2-1900", "1000.00");   // a payable: liability
         Api.post(led, today, "1-1100", "4-1100", "300.00");    // interest received: income
-        Api.post(led, today, "5-1200", "1-1310", "200.00");    // provision: contra asset
-        Api.post(led, today, "5-1100", "1-1300", "50.00");     // receivable credited past zero
-        assertBalance(led, "2-1100", "0.00", "1000.00", "1000.00");
+        Api.post(led, today, "5-1200", "1-1390", "200.00");    // contra asset
+        Api.post(led, today, "5-1100", "1-1400", "50.00");     // receivable credited past zero
+        assertBalance(led, "2-1900", "0.00", "1000.00", "1000.00");
         assertBalance(led, "4-1100", "0.00", "300.00", "300.00");
-        assertBalance(led, "1-1310", "0.00", "200.00", "200.00");
+        assertBalance(led, "1-1390", "0.00", "200.00", "200.00");
         assertBalance(led, "5-1200", "200.00", "0.00", "200.00");
         assertBalance(led, "1-1100", "1300.00", "0.00", "1300.00");
-        assertBalance(led, "1-1300", "0.00", "50.00", "-50.00");
+        assertBalance(led, "1-1400", "0.00", "50.00", "-50.00");
     }
 
     @Test

@@ -56,7 +56,7 @@ class ConcurrencyTest {
     private static final int ENTRIES = 600;
     private static final String CASH = DefaultChart.CASH;
     /** Accounts without a no-negative constraint, so only cash can refuse an entry. */
-    private static final List<String> OTHERS = List.of("1-1300", "1-1400", "2-1100", "3-1200", "4-1100", "5-1100");
+    private static final List<String> OTHERS = List.of("1-1400", "2-1900", "3-1200", "3-1300", "4-1100", "5-1100");
     private static final String INSUFFICIENT_FUNDS = "urn:lumbung:problem:insufficient-funds";
 
     /** One posting as sent, amount in sen. */

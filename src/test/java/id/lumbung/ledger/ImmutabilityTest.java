@@ -191,9 +191,11 @@ class ImmutabilityTest {
     void verificationReportsTheLastEntryDeletedBehindTheServicesBack() throws SQLException {
         UUID led = ledWithEntries(3);
         // Deleting an entry makes PostgreSQL lock the rows that reference it (postings, savings
-        // movements) FOR KEY SHARE, which needs UPDATE on those tables.
+        // movements, loan records, transfers) FOR KEY SHARE, which needs UPDATE on those tables.
         asOwner(List.of(new Privilege("posting", "DELETE"), new Privilege("posting", "UPDATE"),
-                new Privilege("savings_movement", "UPDATE"), new Privilege("journal_entry", "DELETE")), owner -> {
+                new Privilege("savings_movement", "UPDATE"), new Privilege("loan_disbursement", "UPDATE"),
+                new Privilege("loan_reversal", "UPDATE"), new Privilege("cash_transfer", "UPDATE"),
+                new Privilege("journal_entry", "DELETE")), owner -> {
                     update(owner, "DELETE FROM posting WHERE led_id = ? AND entry_number = 3", led);
                     update(owner, "DELETE FROM journal_entry WHERE led_id = ? AND number = 3", led);
                 });

@@ -44,7 +44,7 @@ class OpeningBalanceTest {
             account,debit,credit
             1-1100,12500000.00,
             1-1200,175000000.00,
-            1-1300,350000000.00,
+            1-1400,350000000.00,
             3-1100,,500000000.00
             3-1200,0,25000000.00
             3-1900,,12500000.00
@@ -80,7 +80,7 @@ class OpeningBalanceTest {
     @Test
     void postsJsonOpeningBalancesAsTheFirstEntry() {
         UUID led = Api.createLed();
-        Map<String, Object> body = json(AS_OF, List.of(debit("1-1100", "12500000"), debit("1-1300", "350000000.00"),
+        Map<String, Object> body = json(AS_OF, List.of(debit("1-1100", "12500000"), debit("1-1200", "350000000.00"),
                 credit("3-1100", "300000000"), credit("3-1900", "62500000")));
         body.put("description", "Saldo awal dari buku kas manual 2025");
         Response response = as(Tokens.manager(led)).body(body).post(path(led));
@@ -99,13 +99,13 @@ class OpeningBalanceTest {
                 .body("description", equalTo("Saldo awal dari buku kas manual 2025"))
                 .body("reference.type", equalTo("OPENING_BALANCE"))
                 .body("reference.id", equalTo(response.path("id")))
-                .body("postings.account", equalTo(List.of("1-1100", "1-1300", "3-1100", "3-1900")))
+                .body("postings.account", equalTo(List.of("1-1100", "1-1200", "3-1100", "3-1900")))
                 .body("postings.side", equalTo(List.of("DEBIT", "DEBIT", "CREDIT", "CREDIT")))
                 .body("postings.amount",
                         equalTo(List.of("12500000.00", "350000000.00", "300000000.00", "62500000.00")));
         as(Tokens.auditor(led)).get(path(led)).then().statusCode(200)
                 .body("id", equalTo(response.path("id"))).body("entryId", equalTo(entryId));
-        as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/accounts/1-1300").then()
+        as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/accounts/1-1200").then()
                 .body("balance", equalTo("350000000.00"));
         as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/accounts/3-1900").then()
                 .body("balance", equalTo("62500000.00"));
@@ -115,7 +115,7 @@ class OpeningBalanceTest {
     void postsCsvFromASpreadsheetExport() {
         UUID led = Api.createLed();
         String export = "\uFEFFAccount,Debit,Credit\r\n\r\n1-1100,\"12500000.00\",\r\n 1-1200 , 175000000 ,0\r\n"
-                + "1-1300,350000000,\r\n3-1100,,500000000\r\n3-1200,0,25000000\r\n\r\n3-1900,,12500000";
+                + "1-1400,350000000,\r\n3-1100,,500000000\r\n3-1200,0,25000000\r\n\r\n3-1900,,12500000";
         Response response = csv(Tokens.manager(led)).queryParam("asOf", AS_OF).body(export).post(path(led));
         response.then().statusCode(201).body("lines", equalTo(6)).body("total", equalTo("537500000.00"))
                 .body("effectiveDate", equalTo(AS_OF));

@@ -97,10 +97,31 @@ class OpenApiContractTest {
         String movement = as(Tokens.manager(led)).body(Map.of("amount", "250000", "receivedOn", today))
                 .post("/api/v1/leds/" + led + "/members/" + member + "/savings/deposits").then().statusCode(201)
                 .extract().path("id");
-        Map<String, String> ids = Map.of("{districtId}", district.toString(), "{ledId}", led.toString(),
-                "{entryId}", entry.toString(), "{code}", "1-1100", "{groupId}", group.toString(),
-                "{memberId}", member.toString(), "{grantId}", grant, "{contributionId}", contribution,
-                "{expenseId}", expense, "{movementId}", movement);
+        String product = as(Tokens.manager(led)).body(Map.of("name", "Pinjaman Modal Usaha KUB 2026",
+                "interestMethod", "FLAT", "interestRate", "1.5", "ratePeriod", "MONTH", "frequency", "MONTHLY",
+                "installments", 10, "graceInstallments", 0, "adminFeePercent", "1"))
+                .post("/api/v1/leds/" + led + "/loan-products").then().statusCode(201).extract().path("id");
+        Map<String, Object> application = Map.of("memberId", member, "productId", product, "principal", "3000000",
+                "purpose", "Modal usaha kerupuk sagu");
+        String loan = as(Tokens.clerk(led)).body(application).post("/api/v1/leds/" + led + "/loans").then()
+                .statusCode(201).extract().path("id");
+        String repaid = as(Tokens.clerk(led)).body(application).post("/api/v1/leds/" + led + "/loans").then()
+                .statusCode(201).extract().path("id");
+        as(Tokens.manager(led)).body(Map.of()).post("/api/v1/leds/" + led + "/loans/" + repaid + "/approval").then()
+                .statusCode(200);
+        as(Tokens.manager(led)).body(Map.of("disbursedOn", today))
+                .post("/api/v1/leds/" + led + "/loans/" + repaid + "/disbursement").then().statusCode(201);
+        String repayment = as(Tokens.clerk(led)).body(Map.of("amount", "1000", "paidOn", today))
+                .post("/api/v1/leds/" + led + "/loans/" + repaid + "/repayments").then().statusCode(201)
+                .extract().path("id");
+        String transfer = as(Tokens.clerk(led)).body(Map.of("from", "1-1200", "to", "1-1100", "amount", "1000",
+                "on", today)).post("/api/v1/leds/" + led + "/transfers").then().statusCode(201).extract().path("id");
+        Map<String, String> ids = new java.util.HashMap<>(Map.of("{districtId}", district.toString(),
+                "{ledId}", led.toString(), "{entryId}", entry.toString(), "{code}", "1-1100",
+                "{groupId}", group.toString(), "{memberId}", member.toString(), "{grantId}", grant,
+                "{contributionId}", contribution, "{expenseId}", expense, "{movementId}", movement));
+        ids.putAll(Map.of("{productId}", product, "{loanId}", loan, "{repaymentId}", repayment,
+                "{transferId}", transfer, "{pendingId}", UUID.randomUUID().toString()));
 
         List<String> problems = new ArrayList<>();
         int checked = 0;

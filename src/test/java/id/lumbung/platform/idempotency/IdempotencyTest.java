@@ -210,7 +210,7 @@ class IdempotencyTest {
         return Map.of("effectiveDate", TODAY, "description", "Setoran angsuran KUB Mawar",
                 "postings", List.of(
                         Map.of("account", "1-1100", "side", "DEBIT", "amount", amount),
-                        Map.of("account", "1-1300", "side", "CREDIT", "amount", amount)));
+                        Map.of("account", "1-1400", "side", "CREDIT", "amount", amount)));
     }
 
     private static String entries(UUID led) {
