@@ -98,7 +98,7 @@ class OpenApiContractTest {
                 .post("/api/v1/leds/" + led + "/members/" + member + "/savings/deposits").then().statusCode(201)
                 .extract().path("id");
         Map<String, String> ids = Map.of("{districtId}", district.toString(), "{ledId}", led.toString(),
-                "{entryId}", entry.toString(), "{code}", "1-1100", "{groupId}", group.toString(),
+                "{entryId}", entry.toString(), "{accountCode}", "1-1100", "{groupId}", group.toString(),
                 "{memberId}", member.toString(), "{grantId}", grant, "{contributionId}", contribution,
                 "{expenseId}", expense, "{movementId}", movement);
 
