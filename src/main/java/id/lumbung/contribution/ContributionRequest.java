@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.ledger.account.AccountService;
 import id.lumbung.money.Amount;
+import id.lumbung.platform.validation.Text;
 
 /** A contribution received by the LED. */
 @Schema(name = "ContributionRequest")
@@ -27,7 +28,7 @@ public record ContributionRequest(
         @NotNull LocalDate receivedOn,
         @Schema(description = "What it was, for the books. Default: Modal swadaya masyarakat.",
                 example = "Swadaya warga Dusun II untuk modal bergulir", nullable = true)
-        @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Size(max = 500) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String description,
         @Schema(description = "Cash or bank account that received it: 1-1100, 1-1200 or an account under them. "
                 + "Default 1-1100 (Kas).", example = "1-1100", defaultValue = "1-1100", nullable = true)

@@ -57,7 +57,8 @@ public class ContributionResource {
     }
 
     @POST
-    @Operation(summary = "Record a contribution", description = "Led-manager or led-clerk. COMMUNITY_EQUITY "
+    @Operation(operationId = "recordContribution",
+            summary = "Record a contribution", description = "Led-manager or led-clerk. COMMUNITY_EQUITY "
             + "(swadaya) posts one CONTRIBUTION entry: Dr the receiving cash or bank account (default 1-1100 Kas) · "
             + "Cr 3-1200 Community equity. SAVINGS_DEPOSIT (with `memberId`) goes through the member's savings: "
             + "one SAVINGS_DEPOSIT entry Dr 1-1100 · Cr 2-1100, visible in the member's passbook.")
@@ -85,7 +86,8 @@ public class ContributionResource {
     }
 
     @GET
-    @Operation(summary = "List contributions", description = "In the order they were recorded, optionally of one "
+    @Operation(operationId = "listContributions",
+            summary = "List contributions", description = "In the order they were recorded, optionally of one "
             + "type; pages with `limit` and `after`.")
     @APIResponse(responseCode = "200", description = "A page of contributions")
     public Page<ContributionView> list(@PathParam("ledId") UUID ledId,
@@ -98,7 +100,7 @@ public class ContributionResource {
 
     @GET
     @Path("/{contributionId}")
-    @Operation(summary = "One contribution")
+    @Operation(operationId = "getContribution", summary = "One contribution")
     @APIResponse(responseCode = "200", description = "The contribution")
     public ContributionView get(@PathParam("ledId") UUID ledId, @PathParam("contributionId") UUID contributionId) {
         access.require(ledId, LedPermission.READ_BOOKS);

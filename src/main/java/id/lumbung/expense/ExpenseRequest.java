@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.ledger.account.AccountService;
 import id.lumbung.money.Amount;
+import id.lumbung.platform.validation.Text;
 
 /** An expense paid by the LED. */
 @Schema(name = "ExpenseRequest")
@@ -24,10 +25,10 @@ public record ExpenseRequest(
         @NotNull LocalDate paidOn,
         @Schema(description = "What was paid for: auditors read it.", example = "Cetak buku kas dan kuitansi")
         @NotBlank @Size(max = 300)
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String description,
         @Schema(description = "Who was paid.", example = "Percetakan Sinar Kuok", nullable = true)
-        @Size(max = 150) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Size(max = 150) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String payee,
         @Schema(description = "Cash or bank account it was paid from: 1-1100, 1-1200 or an account under them. "
                 + "Default 1-1100 (Kas).", example = "1-1100", defaultValue = "1-1100", nullable = true)

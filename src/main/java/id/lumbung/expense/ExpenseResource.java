@@ -56,7 +56,8 @@ public class ExpenseResource {
     }
 
     @POST
-    @Operation(summary = "Record an expense", description = "Led-manager or led-clerk. Posts one EXPENSE entry: "
+    @Operation(operationId = "recordExpense",
+            summary = "Record an expense", description = "Led-manager or led-clerk. Posts one EXPENSE entry: "
             + "Dr the expense account (must be an EXPENSE account, 5-xxxx) · Cr the cash or bank account paid from "
             + "(default 1-1100 Kas). Cash cannot go below zero: an expense it cannot cover is 409 "
             + "`insufficient-funds` and nothing is written.")
@@ -86,7 +87,8 @@ public class ExpenseResource {
     }
 
     @GET
-    @Operation(summary = "List expenses", description = "In the order they were recorded, optionally of one "
+    @Operation(operationId = "listExpenses",
+            summary = "List expenses", description = "In the order they were recorded, optionally of one "
             + "expense account; pages with `limit` and `after`.")
     @APIResponse(responseCode = "200", description = "A page of expenses")
     public Page<ExpenseView> list(@PathParam("ledId") UUID ledId,
@@ -100,7 +102,7 @@ public class ExpenseResource {
 
     @GET
     @Path("/{expenseId}")
-    @Operation(summary = "One expense")
+    @Operation(operationId = "getExpense", summary = "One expense")
     @APIResponse(responseCode = "200", description = "The expense")
     public ExpenseView get(@PathParam("ledId") UUID ledId, @PathParam("expenseId") UUID expenseId) {
         access.require(ledId, LedPermission.READ_BOOKS);

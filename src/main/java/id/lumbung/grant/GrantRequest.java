@@ -11,17 +11,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.ledger.account.AccountService;
 import id.lumbung.money.Amount;
+import id.lumbung.platform.validation.Text;
 
 /** A grant tranche as the district officer or the LED manager reports it. */
 @Schema(name = "GrantRequest")
 public record GrantRequest(
         @Schema(description = "Where the money comes from: budget and year.", example = "APBD Kabupaten Kampar 2026")
         @NotBlank @Size(max = 200)
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String source,
         @Schema(description = "The decree (surat keputusan) that grants it.", example = "SK 412/2026")
         @NotBlank @Size(max = 100)
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String decreeNumber,
         @Schema(description = "Rupiah received, greater than zero.")
         @NotNull Amount amount,

@@ -56,7 +56,8 @@ public class GrantResource {
     }
 
     @POST
-    @Operation(summary = "Record a grant tranche received", description = "District officer (of the LED's district) "
+    @Operation(operationId = "recordGrant",
+            summary = "Record a grant tranche received", description = "District officer (of the LED's district) "
             + "or led-manager. Posts one GRANT entry: Dr the receiving cash or bank account (default 1-1200 Bank; "
             + "1-1100, 1-1200 or an account under them) · Cr 3-1100 District grant capital. The entry's `reference` "
             + "points at the grant; the grant's `entryId` at the entry.")
@@ -85,7 +86,8 @@ public class GrantResource {
     }
 
     @GET
-    @Operation(summary = "List grants", description = "In the order they were recorded; pages with `limit` and "
+    @Operation(operationId = "listGrants",
+            summary = "List grants", description = "In the order they were recorded; pages with `limit` and "
             + "`after`.")
     @APIResponse(responseCode = "200", description = "A page of grants")
     public Page<GrantView> list(@PathParam("ledId") UUID ledId,
@@ -97,7 +99,8 @@ public class GrantResource {
 
     @GET
     @Path("/{grantId}")
-    @Operation(summary = "One grant and what has become of it", description = "`utilisation` says what happened "
+    @Operation(operationId = "getGrant",
+            summary = "One grant and what has become of it", description = "`utilisation` says what happened "
             + "to the money so far: received today; lent out, repaid and outstanding once loans name their grant.")
     @APIResponse(responseCode = "200", description = "The grant")
     public GrantView get(@PathParam("ledId") UUID ledId, @PathParam("grantId") UUID grantId) {

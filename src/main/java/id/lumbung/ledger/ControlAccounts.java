@@ -33,11 +33,7 @@ public final class ControlAccounts {
                         + " is a control account; it moves only through its own operations (loans, savings)"))
                 .toList();
         if (!refused.isEmpty()) {
-            throw new ApiException(ProblemType.CONTROL_ACCOUNT, refused.size() == 1
-                    ? refused.get(0).field() + ": " + refused.get(0).message()
-                    : refused.size() + " lines post to control accounts ("
-                            + String.join(", ", refused.stream().map(Problem.FieldError::field).toList()) + ")",
-                    refused);
+            throw ApiException.ofFields(ProblemType.CONTROL_ACCOUNT, refused, "lines post to control accounts");
         }
     }
 }

@@ -1,6 +1,10 @@
 package id.lumbung.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** What business event a journal entry records (DESIGN §2). */
+@Schema(description = "An open list: kinds are added as business operations are, without a new API version; "
+        + "a client shows an unknown kind as it is rather than failing.")
 public enum EntryKind {
     GRANT,
     LOAN_DISBURSEMENT,

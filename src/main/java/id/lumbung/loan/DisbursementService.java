@@ -18,7 +18,8 @@ import id.lumbung.ledger.PostedEntry;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.ledger.Side;
-import id.lumbung.loan.product.LoanProduct;
+import id.lumbung.loan.product.ProductTerms;
+import id.lumbung.loan.product.ProductTermsCatalog;
 import id.lumbung.loan.repayment.InstallmentState;
 import id.lumbung.loan.schedule.Rounding;
 import id.lumbung.loan.schedule.ScheduleCalculator;
@@ -45,9 +46,11 @@ public class DisbursementService {
     private final SettingsService settings;
     private final LoanRecords records;
     private final LoanService loans;
+    private final ProductTermsCatalog products;
 
     public DisbursementService(PostingService posting, PostingRules rules, SettingsService settings,
-            LoanRecords records, LoanService loans) {
+            LoanRecords records, LoanService loans, ProductTermsCatalog products) {
+        this.products = products;
         this.posting = posting;
         this.rules = rules;
         this.settings = settings;
@@ -70,11 +73,11 @@ public class DisbursementService {
         String paidFrom = request.paidFrom() == null ? lending.disbursementAccount() : request.paidFrom();
         rules.requireCashOrBank(ledId, paidFrom, "paidFrom");
         String feeAccount = lending.collectionAccount();
-        LoanProduct product = LoanProduct.find(ledId, loan.productId);
+        ProductTerms product = products.of(ledId, loan.productId);
         Rounding rounding = lending.rounding();
 
         Amount principal = Amount.of(loan.principal);
-        Amount fee = Amount.of(rounding.round(loan.principal.multiply(product.adminFeePercent)
+        Amount fee = Amount.of(rounding.round(loan.principal.multiply(product.adminFeePercent())
                 .divide(BigDecimal.valueOf(100), MathContext.DECIMAL128)));
         List<InstallmentState> schedule = ScheduleCalculator.schedule(LoanTermsOf.schedule(loan, product, rounding),
                 principal, request.disbursedOn()).stream().map(InstallmentState::fresh).toList();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.money.Amount;
@@ -15,8 +16,9 @@ public record DisbursementView(
         @Schema(description = "The LOAN_DISBURSEMENT entry.", example = "0193a5c2-11aa-7e0f-b3c4-9d8e7f6a5b4c")
         UUID entryId,
         @Schema(example = "2026-03-01") LocalDate disbursedOn,
-        @Schema(example = "3000000.00") Amount principal,
-        @Schema(description = "principal × the product's adminFeePercent, rounded as the LED rounds.",
+        @Schema(type = SchemaType.STRING, example = "3000000.00") Amount principal,
+        @Schema(type = SchemaType.STRING,
+                description = "principal × the product's adminFeePercent, rounded as the LED rounds.",
                 example = "30000.00")
         Amount adminFee,
         @Schema(example = "1-1200") String paidFrom,

@@ -145,6 +145,17 @@ public class LoanMoneyResource {
         return repayments.list(ledId, loanId, Cursor.limit(limit), after);
     }
 
+    @GET
+    @Path("/repayments/{repaymentId}")
+    @Operation(operationId = "getRepayment", summary = "One repayment of a loan", description = "Its allocation "
+            + "and, once reversed, `reversedBy`.")
+    @APIResponse(responseCode = "200", description = "The repayment")
+    public RepaymentView getRepayment(@PathParam("ledId") UUID ledId, @PathParam("loanId") UUID loanId,
+            @PathParam("repaymentId") UUID repaymentId) {
+        access.require(ledId, LedPermission.READ_BOOKS);
+        return repayments.get(ledId, loanId, repaymentId);
+    }
+
     @POST
     @Path("/repayments/{repaymentId}/reversal")
     @Operation(operationId = "reverseRepayment", summary = "Reverse a repayment (a bounced transfer)",

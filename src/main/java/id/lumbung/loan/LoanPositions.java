@@ -12,14 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import id.lumbung.loan.product.LoanProduct;
+import id.lumbung.loan.product.ProductTermsCatalog;
 import id.lumbung.loan.repayment.Allocator;
 import id.lumbung.loan.repayment.InstallmentState;
 import id.lumbung.loan.repayment.LoanPosition;
@@ -45,9 +44,11 @@ public class LoanPositions {
             Amount.ZERO, null, null);
 
     private final DataSource dataSource;
+    private final ProductTermsCatalog products;
 
-    public LoanPositions(DataSource dataSource) {
+    public LoanPositions(DataSource dataSource, ProductTermsCatalog products) {
         this.dataSource = dataSource;
+        this.products = products;
     }
 
     /** The position of each loan as of {@code asOf}, by loan id. */
@@ -74,20 +75,27 @@ public class LoanPositions {
         List<Loan> withSchedule = new ArrayList<>(current);
         rebuilt.stream().filter(loan -> loan.disbursementId != null).forEach(withSchedule::add);
         Map<UUID, List<Installment>> schedules = installments(ledId, withSchedule);
-        Map<UUID, LoanProduct> products = products(ledId, withSchedule);
         for (Loan loan : current) {
             List<InstallmentState> states = schedules.get(loan.id).stream().map(Installment::state).toList();
-            positions.put(loan.id, Allocator.position(states, LoanTermsOf.repayment(loan, products.get(loan.id)),
-                    asOf));
+            positions.put(loan.id, current(loan, states, asOf));
         }
         if (!rebuilt.isEmpty()) {
-            rebuild(ledId, rebuilt, asOf, schedules, products, positions);
+            rebuild(ledId, rebuilt, asOf, schedules, positions);
         }
         return positions;
     }
 
+    /**
+     * The position of a loan from its current installments, when {@code asOf} is on or after
+     * everything dated on it (the caller's word; a repayment's answer uses it without a read).
+     */
+    public LoanPosition current(Loan loan, List<InstallmentState> installments, LocalDate asOf) {
+        return Allocator.position(installments, LoanTermsOf.repayment(loan, products.of(loan.ledId, loan.productId)),
+                asOf);
+    }
+
     private void rebuild(UUID ledId, List<Loan> loans, LocalDate asOf, Map<UUID, List<Installment>> schedules,
-            Map<UUID, LoanProduct> products, Map<UUID, LoanPosition> positions) {
+            Map<UUID, LoanPosition> positions) {
         UUID[] ids = loans.stream().map(loan -> loan.id).toArray(UUID[]::new);
         try (Connection connection = dataSource.getConnection()) {
             Map<UUID, Standing> disbursed = standingDisbursements(connection, ledId, ids, asOf);
@@ -108,8 +116,7 @@ public class LoanPositions {
                 Map<Integer, Paid> byNumber = paid.getOrDefault(loan.id, Map.of());
                 List<InstallmentState> states = schedules.get(loan.id).stream()
                         .map(row -> byNumber.getOrDefault(row.number, Paid.NONE).applyTo(row)).toList();
-                LoanPosition position = Allocator.position(states, LoanTermsOf.repayment(loan, products.get(loan.id)),
-                        asOf);
+                LoanPosition position = current(loan, states, asOf);
                 positions.put(loan.id, new LoanPosition(Amount.of(outstanding), position.interestDue(),
                         position.penaltyDue(), position.daysPastDue(), position.installmentsInArrears(),
                         position.arrearsAmount(), position.nextDueOn(), position.nextDueAmount()));
@@ -186,18 +193,6 @@ public class LoanPositions {
         List<Installment> rows = Installment.list("ledId = ?1 and loanId in ?2 order by loanId, number", ledId,
                 loans.stream().map(loan -> loan.id).toList());
         return rows.stream().collect(Collectors.groupingBy(row -> row.loanId));
-    }
-
-    private static Map<UUID, LoanProduct> products(UUID ledId, List<Loan> loans) {
-        if (loans.isEmpty()) {
-            return Map.of();
-        }
-        Map<UUID, LoanProduct> byId = LoanProduct.<LoanProduct>list("ledId = ?1 and id in ?2", ledId,
-                loans.stream().map(loan -> loan.productId).distinct().toList()).stream()
-                .collect(Collectors.toMap(product -> product.id, Function.identity()));
-        Map<UUID, LoanProduct> byLoan = new HashMap<>();
-        loans.forEach(loan -> byLoan.put(loan.id, byId.get(loan.productId)));
-        return byLoan;
     }
 
     /** Disbursements of one loan standing on a day. */

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.money.Amount;
+import id.lumbung.platform.validation.Text;
 
 /** A member's loan application. */
 @Schema(name = "LoanRequest")
@@ -22,7 +23,8 @@ public record LoanRequest(
         @Schema(description = "The active loan product it is made on.",
                 example = "0193a5c2-11aa-7e0f-b3c4-000000000101")
         @NotNull UUID productId,
-        @Schema(description = "Rupiah lent, inside the product's bounds.", example = "3000000")
+        @Schema(type = SchemaType.STRING,
+                description = "Rupiah lent, inside the product's bounds.", example = "3000000")
         @NotNull Amount principal,
         @Schema(description = "Overrides the product's number of installments, inside its bounds.", example = "10",
                 nullable = true)
@@ -37,6 +39,7 @@ public record LoanRequest(
                 nullable = true, example = "0193a5c2-11aa-7e0f-b3c4-000000000001")
         UUID grantId,
         @Schema(description = "What the money is for.", example = "Modal usaha kerupuk sagu")
-        @NotBlank @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @NotBlank @Size(max = 500)
+        @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String purpose) {
 }

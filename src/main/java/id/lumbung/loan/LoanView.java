@@ -23,7 +23,7 @@ public record LoanView(
         @Schema(nullable = true, example = "0193a5b1-2d4f-7b6e-8a90-1c2d3e4f5a70") UUID groupId,
         @Schema(nullable = true, example = "0193a5c2-11aa-7e0f-b3c4-000000000001") UUID grantId,
         @Schema(example = "0193a5c2-11aa-7e0f-b3c4-000000000101") UUID productId,
-        @Schema(example = "3000000.00") Amount principal,
+        @Schema(type = SchemaType.STRING, example = "3000000.00") Amount principal,
         @Schema(example = "10") int installments,
         @Schema(type = SchemaType.STRING, example = "1.5") @JsonFormat(shape = JsonFormat.Shape.STRING)
         BigDecimal interestRate,
@@ -36,19 +36,22 @@ public record LoanView(
         @Schema(nullable = true, example = "2026-03-01") LocalDate disbursedOn,
         @Schema(nullable = true, example = "2026-12-01") LocalDate closedOn,
         @Schema(description = "The day the figures below are as of.", example = "2026-04-15") LocalDate asOf,
-        @Schema(example = "2700000.00") Amount outstandingPrincipal,
-        @Schema(description = "Interest of installments due by `asOf`, not yet paid.", example = "0.00")
+        @Schema(type = SchemaType.STRING, example = "2700000.00") Amount outstandingPrincipal,
+        @Schema(type = SchemaType.STRING,
+                description = "Interest of installments due by `asOf`, not yet paid.", example = "0.00")
         Amount interestDue,
-        @Schema(description = "Late penalty (denda) accrued by `asOf`, not yet paid.", example = "0.00")
+        @Schema(type = SchemaType.STRING,
+                description = "Late penalty (denda) accrued by `asOf`, not yet paid.", example = "0.00")
         Amount penaltyDue,
         @Schema(description = "Days since the oldest installment in arrears fell due.", example = "0")
         int daysPastDue,
         @Schema(example = "0") int installmentsInArrears,
-        @Schema(description = "Unpaid principal and interest of installments in arrears, with the penalty due.",
+        @Schema(type = SchemaType.STRING,
+                description = "Unpaid principal and interest of installments in arrears, with the penalty due.",
                 example = "0.00")
         Amount arrearsAmount,
         @Schema(nullable = true, example = "2026-05-01") LocalDate nextDueOn,
-        @Schema(nullable = true, example = "345000.00") Amount nextDueAmount) {
+        @Schema(type = SchemaType.STRING, nullable = true, example = "345000.00") Amount nextDueAmount) {
 
     static LoanView from(Loan loan, LocalDate asOf, LoanPosition position) {
         return new LoanView(loan.id, loan.status, loan.memberId, loan.groupId, loan.grantId, loan.productId,

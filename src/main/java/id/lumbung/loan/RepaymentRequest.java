@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.ledger.account.AccountService;
@@ -13,7 +14,8 @@ import id.lumbung.money.Amount;
 /** Money a member paid towards a loan. */
 @Schema(name = "RepaymentRequest")
 public record RepaymentRequest(
-        @Schema(description = "Rupiah paid, greater than zero; at most everything the loan owes on `paidOn`.",
+        @Schema(type = SchemaType.STRING,
+                description = "Rupiah paid, greater than zero; at most everything the loan owes on `paidOn`.",
                 example = "345000")
         @NotNull Amount amount,
         @Schema(description = "The day the member paid: not before the disbursement, not after today; may be "

@@ -1,5 +1,6 @@
 package id.lumbung.loan;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import id.lumbung.ledger.PostedEntry;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.ledger.Side;
-import id.lumbung.loan.product.LoanProduct;
+import id.lumbung.loan.product.ProductTermsCatalog;
 import id.lumbung.loan.repayment.Allocation;
 import id.lumbung.loan.repayment.AllocationLine;
 import id.lumbung.loan.repayment.Allocator;
@@ -59,10 +60,15 @@ public class RepaymentService {
     private final SettingsService settings;
     private final LoanRecords records;
     private final LoanService loans;
+    private final LoanPositions positions;
+    private final ProductTermsCatalog products;
     private final ObjectMapper json;
 
     public RepaymentService(PostingService posting, PostingRules rules, SettingsService settings,
-            LoanRecords records, LoanService loans, ObjectMapper json) {
+            LoanRecords records, LoanService loans, LoanPositions positions, ProductTermsCatalog products,
+            ObjectMapper json) {
+        this.positions = positions;
+        this.products = products;
         this.posting = posting;
         this.rules = rules;
         this.settings = settings;
@@ -97,28 +103,19 @@ public class RepaymentService {
 
         List<Installment> rows = Installment.of(ledId, loan.id);
         List<InstallmentState> before = rows.stream().map(Installment::state).toList();
-        LoanProduct product = LoanProduct.find(ledId, loan.productId);
         Allocation allocation;
         try {
-            allocation = Allocator.allocate(before, LoanTermsOf.repayment(loan, product), request.amount(),
-                    request.paidOn());
+            allocation = Allocator.allocate(before, LoanTermsOf.repayment(loan, products.of(ledId, loan.productId)),
+                    request.amount(), request.paidOn());
         } catch (RepaymentExceedsOutstanding e) {
             throw new ApiException(ProblemType.REPAYMENT_EXCEEDS_OUTSTANDING, "the loan owes " + e.payable()
                     + " in all on " + request.paidOn() + " (principal, interest and penalty due); "
                     + request.amount() + " is more");
         }
-
-        UUID id = Ids.next();
-        List<EntryDraft.Line> lines = new ArrayList<>();
-        lines.add(new EntryDraft.Line(account, Side.DEBIT, request.amount()));
-        credit(lines, DefaultChart.PENALTY_INCOME, allocation.penalty());
-        credit(lines, DefaultChart.INTEREST_INCOME, allocation.interest());
-        credit(lines, DefaultChart.LOANS_RECEIVABLE, allocation.principal());
         String member = records.memberName(ledId, loan.memberId);
-        PostedEntry entry = posting.post(new EntryDraft(ledId, request.paidOn(), EntryKind.REPAYMENT,
-                "Angsuran pinjaman " + member + " ke-" + (loan.repaymentCount + 1),
-                new EntryDraft.Reference(REFERENCE_TYPE, id), null, lines), recordedBy);
 
+        // The loan's own state first: it does not point at the entry, so the LED's journal head,
+        // locked by the posting, is held only for the entry and the rows that reference it.
         List<InstallmentState> changed = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             InstallmentState after = allocation.after().get(i);
@@ -127,11 +124,31 @@ public class RepaymentService {
                 rows.get(i).apply(after);
             }
         }
+        int sequence = ++loan.repaymentCount;
+        loan.outstandingPrincipal = loan.outstandingPrincipal.subtract(allocation.principal().value());
+        loan.touched(request.paidOn());
+        loan.updatedAt = Timestamps.now();
+        if (allocation.after().stream().allMatch(InstallmentState::settled)) {
+            loan.status = LoanStatus.CLOSED;
+            loan.closedOn = request.paidOn();
+        }
+        Loan.flush();
+
+        UUID id = Ids.next();
+        List<EntryDraft.Line> lines = new ArrayList<>();
+        lines.add(new EntryDraft.Line(account, Side.DEBIT, request.amount()));
+        credit(lines, DefaultChart.PENALTY_INCOME, allocation.penalty());
+        credit(lines, DefaultChart.INTEREST_INCOME, allocation.interest());
+        credit(lines, DefaultChart.LOANS_RECEIVABLE, allocation.principal());
+        PostedEntry entry = posting.post(new EntryDraft(ledId, request.paidOn(), EntryKind.REPAYMENT,
+                "Angsuran pinjaman " + member + " ke-" + sequence, new EntryDraft.Reference(REFERENCE_TYPE, id), null,
+                lines), recordedBy);
+
         LoanRepayment repayment = new LoanRepayment();
         repayment.ledId = ledId;
         repayment.id = id;
         repayment.loanId = loan.id;
-        repayment.seq = ++loan.repaymentCount;
+        repayment.seq = sequence;
         repayment.amount = request.amount().value();
         repayment.paidOn = request.paidOn();
         repayment.account = account;
@@ -140,7 +157,7 @@ public class RepaymentService {
         repayment.principal = allocation.principal().value();
         repayment.installmentsBefore = write(changed);
         repayment.entryId = entry.id();
-        repayment.recordedAt = Timestamps.now();
+        repayment.recordedAt = loan.updatedAt;
         repayment.recordedBy = recordedBy;
         repayment.persist();
         for (AllocationLine line : allocation.lines()) {
@@ -154,15 +171,11 @@ public class RepaymentService {
             row.principal = line.principal().value();
             row.persist();
         }
-        loan.outstandingPrincipal = loan.outstandingPrincipal.subtract(repayment.principal);
-        loan.touched(request.paidOn());
-        loan.updatedAt = repayment.recordedAt;
-        if (allocation.after().stream().allMatch(InstallmentState::settled)) {
-            loan.status = LoanStatus.CLOSED;
-            loan.closedOn = request.paidOn();
-        }
         LoanRepayment.flush();
-        return RepaymentView.from(repayment, null, loans.view(ledId, loan, posting.today(ledId)));
+        // Everything dated on the loan is on or before today: the answer needs no read.
+        LocalDate today = posting.today(ledId);
+        return RepaymentView.from(repayment, null, LoanView.from(loan, today,
+                positions.current(loan, allocation.after(), today)));
     }
 
     /**
@@ -228,6 +241,19 @@ public class RepaymentService {
         }
         return Page.of(found, limit, r -> RepaymentView.from(r, reversedBy.get(r.id), null),
                 r -> Integer.toString(r.seq));
+    }
+
+    /** One repayment of the loan, with {@code reversedBy} once reversed. */
+    @Transactional
+    public RepaymentView get(UUID ledId, UUID loanId, UUID repaymentId) {
+        LoanRepayment repayment = LoanRepayment.<LoanRepayment>find("ledId = ?1 and id = ?2 and loanId = ?3", ledId,
+                repaymentId, loanId).firstResult();
+        if (repayment == null) {
+            throw ApiException.notFound("repayment " + repaymentId);
+        }
+        LoanReversalRow reversal = LoanReversalRow.<LoanReversalRow>find("ledId = ?1 and targetId = ?2", ledId,
+                repaymentId).firstResult();
+        return RepaymentView.from(repayment, reversal == null ? null : reversal.entryId, null);
     }
 
     private static void credit(List<EntryDraft.Line> lines, String account, Amount amount) {

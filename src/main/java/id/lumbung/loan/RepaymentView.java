@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.money.Amount;
@@ -15,7 +16,7 @@ public record RepaymentView(
         @Schema(description = "The REPAYMENT journal entry.", example = "0193a5c2-11aa-7e0f-b3c4-9d8e7f6a5b4d")
         UUID entryId,
         @Schema(description = "The loan's n-th repayment.", example = "1") int sequence,
-        @Schema(example = "345000.00") Amount amount,
+        @Schema(type = SchemaType.STRING, example = "345000.00") Amount amount,
         @Schema(example = "2026-04-01") LocalDate paidOn,
         @Schema(example = "1-1100") String account,
         Allocation allocation,
@@ -31,9 +32,9 @@ public record RepaymentView(
     /** What the repayment paid: late penalty (denda), interest (jasa) and principal (pokok). */
     @Schema(name = "RepaymentAllocation")
     public record Allocation(
-            @Schema(example = "0.00") Amount penalty,
-            @Schema(example = "45000.00") Amount interest,
-            @Schema(example = "300000.00") Amount principal) {
+            @Schema(type = SchemaType.STRING, example = "0.00") Amount penalty,
+            @Schema(type = SchemaType.STRING, example = "45000.00") Amount interest,
+            @Schema(type = SchemaType.STRING, example = "300000.00") Amount principal) {
     }
 
     static RepaymentView from(LoanRepayment r, UUID reversedBy, LoanView loan) {

@@ -3,6 +3,7 @@ package id.lumbung.loan;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.loan.repayment.InstallmentState;
@@ -18,12 +19,13 @@ public record ScheduleView(List<Installment> installments, Totals totals) {
     public record Installment(
             @Schema(example = "1") int number,
             @Schema(example = "2026-04-01") LocalDate dueOn,
-            @Schema(example = "300000.00") Amount principal,
-            @Schema(example = "45000.00") Amount interest,
-            @Schema(example = "345000.00") Amount total,
-            @Schema(example = "0.00") Amount paidPrincipal,
-            @Schema(example = "0.00") Amount paidInterest,
-            @Schema(description = "Late penalty (denda) paid on this installment.", example = "0.00")
+            @Schema(type = SchemaType.STRING, example = "300000.00") Amount principal,
+            @Schema(type = SchemaType.STRING, example = "45000.00") Amount interest,
+            @Schema(type = SchemaType.STRING, example = "345000.00") Amount total,
+            @Schema(type = SchemaType.STRING, example = "0.00") Amount paidPrincipal,
+            @Schema(type = SchemaType.STRING, example = "0.00") Amount paidInterest,
+            @Schema(type = SchemaType.STRING,
+                    description = "Late penalty (denda) paid on this installment.", example = "0.00")
             Amount paidPenalty,
             @Schema(example = "PENDING") InstallmentStatus status) {
     }
@@ -31,9 +33,9 @@ public record ScheduleView(List<Installment> installments, Totals totals) {
     /** The schedule's sums: principal always equals the loan's principal exactly. */
     @Schema(name = "ScheduleTotals")
     public record Totals(
-            @Schema(example = "3000000.00") Amount principal,
-            @Schema(example = "450000.00") Amount interest,
-            @Schema(example = "3450000.00") Amount total) {
+            @Schema(type = SchemaType.STRING, example = "3000000.00") Amount principal,
+            @Schema(type = SchemaType.STRING, example = "450000.00") Amount interest,
+            @Schema(type = SchemaType.STRING, example = "3450000.00") Amount total) {
     }
 
     public static ScheduleView from(List<InstallmentState> states) {

@@ -56,7 +56,8 @@ public class GroupResource {
     }
 
     @GET
-    @Operation(summary = "List KUB groups", description = "In creation order; pages with `limit` and `after`.")
+    @Operation(operationId = "listGroups",
+            summary = "List KUB groups", description = "In creation order; pages with `limit` and `after`.")
     @APIResponse(responseCode = "200", description = "A page of groups")
     public Page<GroupView> list(@PathParam("ledId") UUID ledId,
             @Parameter(description = "Page size, 1 to 500 (default 50).") @QueryParam("limit") Integer limit,
@@ -66,7 +67,8 @@ public class GroupResource {
     }
 
     @POST
-    @Operation(summary = "Form a KUB group", description = "Led-manager and led-clerk. The name is unique in the LED "
+    @Operation(operationId = "createGroup",
+            summary = "Form a KUB group", description = "Led-manager and led-clerk. The name is unique in the LED "
             + "(409 `duplicate-group-name`). A leader must be a member of this LED (422 `unknown-member`) and joins "
             + "the group.")
     @APIResponse(responseCode = "201", description = "The new group with its members",
@@ -93,7 +95,8 @@ public class GroupResource {
 
     @GET
     @Path("/{groupId}")
-    @Operation(summary = "One KUB group with its members", description = "NIKs masked as in the member views.")
+    @Operation(operationId = "getGroup",
+            summary = "One KUB group with its members", description = "NIKs masked as in the member views.")
     @APIResponse(responseCode = "200", description = "The group")
     public GroupDetailView get(@PathParam("ledId") UUID ledId, @PathParam("groupId") UUID id) {
         access.require(ledId, LedPermission.READ_MEMBERS);

@@ -53,7 +53,7 @@ public class MemberImportResource {
 
     @POST
     @Consumes(TEXT_CSV)
-    @Operation(summary = "Import members from CSV", description = """
+    @Operation(operationId = "importMembers", summary = "Import members from CSV", description = """
             Led-manager and led-clerk. A UTF-8 CSV file (RFC 4180; a leading byte-order mark is ignored) \
             whose first line is exactly the header `name,nik,gender,birthDate,hamlet,phone,groupName`, then \
             one member per line. `gender` is `F` or `M`, `birthDate` is `YYYY-MM-DD`; `hamlet`, `phone` and \

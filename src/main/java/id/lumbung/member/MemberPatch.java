@@ -15,6 +15,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import id.lumbung.platform.validation.Text;
+
 /**
  * Changes a member's contact data or group. Each field is three-valued, which a record cannot
  * express: absent (the field stays {@code null}) keeps the value, JSON {@code null}
@@ -29,12 +31,12 @@ public final class MemberPatch {
     @Schema(implementation = String.class, description = "Must not be null or blank when present.",
             example = "Siti Rahmawati Putri")
     @JsonProperty
-    private Optional<@NotBlank @Size(max = 200) @Pattern(regexp = MemberRequest.TEXT,
+    private Optional<@NotBlank @Size(max = 200) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS,
             message = "must not contain control characters") String> name;
 
     @Schema(implementation = String.class, nullable = true, example = "Dusun III Kuok")
     @JsonProperty
-    private Optional<@Size(max = 200) @Pattern(regexp = MemberRequest.TEXT,
+    private Optional<@Size(max = 200) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS,
             message = "must not contain control characters") String> hamlet;
 
     @Schema(implementation = String.class, nullable = true, example = "085265551234")

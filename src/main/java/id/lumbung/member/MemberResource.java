@@ -61,7 +61,8 @@ public class MemberResource {
     }
 
     @GET
-    @Operation(summary = "List members", description = "In registration order; pages with `limit` and `after`. "
+    @Operation(operationId = "listMembers",
+            summary = "List members", description = "In registration order; pages with `limit` and `after`. "
             + "NIKs are shown in full to led-manager and auditor only, masked to every other role.")
     @APIResponse(responseCode = "200", description = "A page of members")
     public Page<MemberView> list(@PathParam("ledId") UUID ledId,
@@ -75,7 +76,8 @@ public class MemberResource {
     }
 
     @POST
-    @Operation(summary = "Register a member", description = "Led-manager and led-clerk. The NIK must be well-formed, "
+    @Operation(operationId = "registerMember",
+            summary = "Register a member", description = "Led-manager and led-clerk. The NIK must be well-formed, "
             + "agree with gender and birth date, and be new in this LED (409 `duplicate-nik`).")
     @APIResponse(responseCode = "201", description = "The new member",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
@@ -106,8 +108,8 @@ public class MemberResource {
 
     @GET
     @Path("/{memberId}")
-    @Operation(summary = "One member, with their loans", description = "The member and every loan they have had, "
-            + "each with its outstanding principal and arrears today.")
+    @Operation(operationId = "getMember", summary = "One member, with their loans", description = "The member and "
+            + "every loan they have had, each with its outstanding principal and arrears today.")
     @APIResponse(responseCode = "200", description = "The member")
     public MemberDetailView get(@PathParam("ledId") UUID ledId, @PathParam("memberId") UUID id) {
         access.require(ledId, LedPermission.READ_MEMBERS);
@@ -117,7 +119,8 @@ public class MemberResource {
 
     @PATCH
     @Path("/{memberId}")
-    @Operation(summary = "Change a member's contact data or group", description = "Led-manager and led-clerk. Only "
+    @Operation(operationId = "updateMember",
+            summary = "Change a member's contact data or group", description = "Led-manager and led-clerk. Only "
             + "`name`, `hamlet`, `phone` and `groupId` can change; `null` clears hamlet, phone or group. A body "
             + "naming `nik`, `gender` or `birthDate` is refused (400, the field named): they identify the person.")
     @APIResponse(responseCode = "200", description = "The member after the change")

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.ledger.account.AccountService;
 import id.lumbung.money.Amount;
+import id.lumbung.platform.validation.Text;
 
 /** Opening balances as JSON: the date they stand at and one line per account. */
 @Schema(name = "OpeningBalanceRequest")
@@ -22,7 +23,7 @@ public record OpeningBalanceRequest(
         @NotNull LocalDate effectiveDate,
         @Schema(description = "For the entry. Default: Saldo awal per <effectiveDate>.",
                 example = "Saldo awal dari buku kas manual 2025", nullable = true)
-        @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Size(max = 500) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String description,
         @Schema(description = "One line per account, 2 to " + OpeningLines.MAX_LINES + "; debits must equal "
                 + "credits. Put any difference on 3-1900 Ekuitas Saldo Awal.")

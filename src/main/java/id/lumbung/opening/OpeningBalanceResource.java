@@ -78,7 +78,7 @@ public class OpeningBalanceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @Operation(operationId = "postOpeningBalances", summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "201", description = "The opening balances; `Location` points at them",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -110,7 +110,7 @@ public class OpeningBalanceResource {
 
     @POST
     @Consumes(TEXT_CSV)
-    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @Operation(operationId = "postOpeningBalances", summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "201", description = "The opening balances; `Location` points at them",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -144,7 +144,8 @@ public class OpeningBalanceResource {
     }
 
     @GET
-    @Operation(summary = "The LED's opening balances", description = "404 until they are posted. The postings are "
+    @Operation(operationId = "getOpeningBalances",
+            summary = "The LED's opening balances", description = "404 until they are posted. The postings are "
             + "in the entry `entryId` names.")
     @APIResponse(responseCode = "200", description = "The opening balances")
     public OpeningBalanceView get(@PathParam("ledId") UUID ledId) {

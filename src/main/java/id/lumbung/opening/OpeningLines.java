@@ -65,9 +65,7 @@ final class OpeningLines {
             errors.add(new Problem.FieldError("lines", "at least two lines: debits on one, credits on another"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(ProblemType.VALIDATION_FAILED, errors.size() == 1
-                    ? errors.get(0).field() + ": " + errors.get(0).message()
-                    : errors.size() + " problems in the opening balance lines", errors);
+            throw ApiException.ofFields(ProblemType.VALIDATION_FAILED, errors, "problems in the opening balance lines");
         }
         return List.copyOf(lines);
     }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.money.Amount;
+import id.lumbung.platform.validation.Text;
 
 /** Money a member brings in to their savings (setoran simpanan). */
 @Schema(name = "SavingsDepositRequest")
@@ -21,6 +22,6 @@ public record DepositRequest(
         @NotNull LocalDate receivedOn,
         @Schema(description = "For the books. Default: Setoran simpanan and the member's name.",
                 example = "Setoran simpanan wajib Maret", nullable = true)
-        @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Size(max = 500) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String description) {
 }

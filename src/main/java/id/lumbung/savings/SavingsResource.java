@@ -56,7 +56,8 @@ public class SavingsResource {
     }
 
     @GET
-    @Operation(summary = "A member's savings", description = "The balance and the passbook (buku simpanan), newest "
+    @Operation(operationId = "getSavings",
+            summary = "A member's savings", description = "The balance and the passbook (buku simpanan), newest "
             + "recorded movement first; pages with `limit` and `after`. For the book readers: led-manager, "
             + "led-clerk, auditor and district-officer. The members' balances add up to account 2-1100 "
             + "Simpanan Anggota.")
@@ -71,7 +72,8 @@ public class SavingsResource {
 
     @GET
     @Path("/movements/{movementId}")
-    @Operation(summary = "One savings movement", description = "A deposit or withdrawal of the member's passbook.")
+    @Operation(operationId = "getSavingsMovement",
+            summary = "One savings movement", description = "A deposit or withdrawal of the member's passbook.")
     @APIResponse(responseCode = "200", description = "The movement")
     public MovementView movement(@PathParam("ledId") UUID ledId, @PathParam("memberId") UUID memberId,
             @PathParam("movementId") UUID movementId) {
@@ -81,7 +83,8 @@ public class SavingsResource {
 
     @POST
     @Path("/deposits")
-    @Operation(summary = "Record a savings deposit", description = "Led-manager and led-clerk. Posts one "
+    @Operation(operationId = "depositSavings",
+            summary = "Record a savings deposit", description = "Led-manager and led-clerk. Posts one "
             + "SAVINGS_DEPOSIT entry, Dr 1-1100 Kas · Cr 2-1100 Simpanan Anggota, whose `reference` is the new "
             + "movement (type SAVINGS_MOVEMENT), and raises the member's balance in the same transaction. "
             + "A convenience for the same deposit that `POST /contributions` with type SAVINGS_DEPOSIT records.")
@@ -111,7 +114,8 @@ public class SavingsResource {
 
     @POST
     @Path("/withdrawals")
-    @Operation(summary = "Record a savings withdrawal", description = "Led-manager and led-clerk. Posts one "
+    @Operation(operationId = "withdrawSavings",
+            summary = "Record a savings withdrawal", description = "Led-manager and led-clerk. Posts one "
             + "WITHDRAWAL entry, Dr 2-1100 Simpanan Anggota · Cr 1-1100 Kas, and lowers the member's balance in "
             + "the same transaction. More than the member's balance: 409 `insufficient-savings`, also when "
             + "withdrawals race; more than the cash box holds: 409 `insufficient-funds`. Nothing is written then.")

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.money.Amount;
+import id.lumbung.platform.validation.Text;
 
 /** Money paid out of a member's savings (penarikan simpanan). */
 @Schema(name = "SavingsWithdrawalRequest")
@@ -20,6 +21,6 @@ public record WithdrawalRequest(
         @NotNull LocalDate paidOn,
         @Schema(description = "For the books. Default: Penarikan simpanan and the member's name.",
                 example = "Penarikan simpanan untuk biaya sekolah", nullable = true)
-        @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Size(max = 500) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String description) {
 }

@@ -3,6 +3,7 @@ package id.lumbung.settings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.ledger.account.AccountService;
@@ -12,7 +13,8 @@ import id.lumbung.money.Amount;
 /** The LED's lending settings as a manager replaces them; an omitted field takes its default. */
 @Schema(name = "LendingSettingsRequest")
 public record LendingSettingsRequest(
-        @Schema(description = "A loan whose principal exceeds this needs an approver other than its applicant "
+        @Schema(type = SchemaType.STRING,
+                description = "A loan whose principal exceeds this needs an approver other than its applicant "
                 + "(maker–checker). Default 0: every loan needs a second person.", example = "5000000",
                 nullable = true)
         Amount approvalThreshold,
@@ -34,7 +36,8 @@ public record LendingSettingsRequest(
                 + "the default), Asia/Makassar (WITA) or Asia/Jayapura (WIT).", example = "Asia/Jakarta",
                 enumeration = {"Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"}, nullable = true)
         String timeZone,
-        @Schema(description = "A manual adjustment whose total exceeds this waits for a second manager's "
+        @Schema(type = SchemaType.STRING,
+                description = "A manual adjustment whose total exceeds this waits for a second manager's "
                 + "approval. Default null: off.", example = "10000000", nullable = true)
         Amount adjustmentApprovalThreshold) {
 }

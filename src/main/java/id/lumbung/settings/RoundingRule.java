@@ -4,6 +4,7 @@ import java.math.RoundingMode;
 
 import jakarta.validation.constraints.NotNull;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.loan.schedule.Rounding;
@@ -12,7 +13,8 @@ import id.lumbung.money.Amount;
 /** How loan amounts are rounded: to a multiple of {@code step} rupiah, in {@code mode}. */
 @Schema(name = "RoundingRule")
 public record RoundingRule(
-        @Schema(description = "Amounts are multiples of this many rupiah: 1 (whole rupiah), 100, 500, 1000 …",
+        @Schema(type = SchemaType.STRING,
+                description = "Amounts are multiples of this many rupiah: 1 (whole rupiah), 100, 500, 1000 …",
                 example = "1.00", required = true)
         @NotNull Amount step,
         @Schema(description = "HALF_UP (the default), UP or DOWN.", example = "HALF_UP", required = true)

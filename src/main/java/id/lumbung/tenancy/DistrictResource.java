@@ -52,7 +52,7 @@ public class DistrictResource {
 
     @POST
     @RolesAllowed(Role.ADMIN)
-    @Operation(summary = "Register a district", description = "Admin only.")
+    @Operation(operationId = "createDistrict", summary = "Register a district", description = "Admin only.")
     @APIResponse(responseCode = "201", description = "The new district",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -75,7 +75,8 @@ public class DistrictResource {
     }
 
     @GET
-    @Operation(summary = "List districts", description = "All for the admin; the caller's own districts otherwise.")
+    @Operation(operationId = "listDistricts",
+            summary = "List districts", description = "All for the admin; the caller's own districts otherwise.")
     @APIResponse(responseCode = "200", description = "A page of districts")
     public Page<DistrictView> list(
             @Parameter(description = "Page size, 1 to 500 (default 50).") @QueryParam("limit") Integer limit,
@@ -85,7 +86,7 @@ public class DistrictResource {
 
     @GET
     @Path("/{districtId}")
-    @Operation(summary = "One district")
+    @Operation(operationId = "getDistrict", summary = "One district")
     @APIResponse(responseCode = "200", description = "The district")
     public DistrictView get(@PathParam("districtId") UUID districtId) {
         return districts.get(districtId);

@@ -52,7 +52,8 @@ public class LedResource {
 
     @POST
     @RolesAllowed({Role.ADMIN, Role.DISTRICT_OFFICER})
-    @Operation(summary = "Open an LED", description = "Admin, or a district officer in its own district. The LED "
+    @Operation(operationId = "openLed",
+            summary = "Open an LED", description = "Admin, or a district officer in its own district. The LED "
             + "gets the default chart of accounts (see the README).")
     @APIResponse(responseCode = "201", description = "The new LED",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
@@ -77,7 +78,7 @@ public class LedResource {
     }
 
     @GET
-    @Operation(summary = "List the LEDs in the caller's scope")
+    @Operation(operationId = "listLeds", summary = "List the LEDs in the caller's scope")
     @APIResponse(responseCode = "200", description = "A page of LEDs")
     public Page<LedView> list(
             @Parameter(description = "Page size, 1 to 500 (default 50).") @QueryParam("limit") Integer limit,
@@ -87,7 +88,7 @@ public class LedResource {
 
     @GET
     @Path("/{ledId}")
-    @Operation(summary = "One LED")
+    @Operation(operationId = "getLed", summary = "One LED")
     @APIResponse(responseCode = "200", description = "The LED")
     public LedView get(@PathParam("ledId") UUID ledId) {
         return leds.get(ledId);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.money.Amount;
@@ -15,7 +16,7 @@ public record TransferView(
         @Schema(description = "The TRANSFER journal entry.") UUID entryId,
         @Schema(example = "1-1200") String from,
         @Schema(example = "1-1100") String to,
-        @Schema(example = "5000000.00") Amount amount,
+        @Schema(type = SchemaType.STRING, example = "5000000.00") Amount amount,
         @Schema(example = "2026-03-01") LocalDate on,
         @Schema(example = "Tarik tunai dari bank untuk pencairan KUB Mawar") String description,
         @Schema(example = "2026-03-01T02:00:00Z") Instant recordedAt,

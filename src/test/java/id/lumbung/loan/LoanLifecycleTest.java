@@ -91,6 +91,10 @@ class LoanLifecycleTest {
                 .body("allocation.interest", equalTo("45000.00"))
                 .body("allocation.principal", equalTo("51550.00"))
                 .body("loan.outstandingPrincipal", equalTo("2948450.00"));
+        as(Tokens.auditor(led)).get(first.header("Location")).then().statusCode(200)
+                .body("id", equalTo(first.path("id")))
+                .body("allocation.penalty", equalTo("3450.00"))
+                .body("reversedBy", nullValue());
         as(Tokens.auditor(led)).get(base(led) + "/journal-entries/" + first.path("entryId")).then()
                 .body("kind", equalTo("REPAYMENT"))
                 .body("reference.type", equalTo("LOAN_REPAYMENT"))

@@ -117,7 +117,7 @@ class OpenApiContractTest {
         String transfer = as(Tokens.clerk(led)).body(Map.of("from", "1-1200", "to", "1-1100", "amount", "1000",
                 "on", today)).post("/api/v1/leds/" + led + "/transfers").then().statusCode(201).extract().path("id");
         Map<String, String> ids = new java.util.HashMap<>(Map.of("{districtId}", district.toString(),
-                "{ledId}", led.toString(), "{entryId}", entry.toString(), "{code}", "1-1100",
+                "{ledId}", led.toString(), "{entryId}", entry.toString(), "{accountCode}", "1-1100",
                 "{groupId}", group.toString(), "{memberId}", member.toString(), "{grantId}", grant,
                 "{contributionId}", contribution, "{expenseId}", expense, "{movementId}", movement));
         ids.putAll(Map.of("{productId}", product, "{loanId}", loan, "{repaymentId}", repayment,

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.ledger.AccountType;
+import id.lumbung.platform.validation.Text;
 
 /** Adds an account to an LED's chart. */
 @Schema(name = "AccountRequest")
@@ -17,7 +18,8 @@ public record AccountRequest(
         @NotBlank @Pattern(regexp = AccountService.CODE_PATTERN, message = "must look like 1-1100 or 2-1100-0007")
         String code,
         @Schema(example = "Beban Transportasi Lapangan")
-        @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @NotBlank @Size(max = 200)
+        @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String name,
         @Schema(example = "EXPENSE") @NotNull AccountType type,
         @Schema(description = "Refuse any posting that would take the balance below zero (a cash box).",

@@ -57,7 +57,8 @@ public class AccountResource {
     }
 
     @GET
-    @Operation(summary = "List the chart of accounts", description = "Ordered by code; pages with `limit` and `after`.")
+    @Operation(operationId = "listAccounts",
+            summary = "List the chart of accounts", description = "Ordered by code; pages with `limit` and `after`.")
     @APIResponse(responseCode = "200", description = "A page of accounts")
     public Page<AccountView> list(@PathParam("ledId") UUID ledId,
             @Parameter(description = "Page size, 1 to 500 (default 50).") @QueryParam("limit") Integer limit,
@@ -67,7 +68,8 @@ public class AccountResource {
     }
 
     @POST
-    @Operation(summary = "Add an account to the chart", description = "Led-manager only. Codes are unique per LED and "
+    @Operation(operationId = "createAccount",
+            summary = "Add an account to the chart", description = "Led-manager only. Codes are unique per LED and "
             + "start with the type's digit.")
     @APIResponse(responseCode = "201", description = "The new account",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
@@ -94,11 +96,12 @@ public class AccountResource {
     }
 
     @GET
-    @Path("/{code}")
-    @Operation(summary = "One account with its balance", description = "With `asOf`, the totals as of the end of that "
+    @Path("/{accountCode}")
+    @Operation(operationId = "getAccount",
+            summary = "One account with its balance", description = "With `asOf`, the totals as of the end of that "
             + "day, computed from daily movements (never by summing postings).")
     @APIResponse(responseCode = "200", description = "The account")
-    public AccountView get(@PathParam("ledId") UUID ledId, @PathParam("code") String code,
+    public AccountView get(@PathParam("ledId") UUID ledId, @PathParam("accountCode") String code,
             @Parameter(description = "A date YYYY-MM-DD: totals as of the end of that day.", example = "2026-03-31")
             @QueryParam("asOf") LocalDate asOf) {
         access.require(ledId, LedPermission.READ_BOOKS);

@@ -34,7 +34,7 @@ import id.lumbung.platform.paging.Page;
 public class AccountService {
 
     /** Type digit, four digits, and an optional sub-account suffix (a member's savings). */
-    public static final String CODE_PATTERN = "[1-5]-[0-9]{4}(-[0-9A-Za-z]{1,12})?";
+    public static final String CODE_PATTERN = "^[1-5]-[0-9]{4}(-[0-9A-Za-z]{1,12})?$";
 
     private static final String TOTALS_AS_OF = """
             SELECT coalesce(sum(debits), 0), coalesce(sum(credits), 0) FROM account_daily_movement

@@ -2,6 +2,8 @@ package id.lumbung.ledger.account;
 
 import java.time.LocalDate;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import id.lumbung.ledger.AccountType;
 import id.lumbung.ledger.Side;
 import id.lumbung.money.Amount;
+import id.lumbung.platform.openapi.ContractFilter;
 
 /** An account with its totals; {@code balance} is signed by the normal side. */
 @Schema(name = "Account")
@@ -19,15 +22,16 @@ public record AccountView(
         @Schema(example = "DEBIT") Side normalSide,
         @Schema(example = "false") boolean contra,
         @Schema(example = "true") boolean noNegative,
-        @Schema(nullable = true, example = "null") String parentCode,
-        @Schema(example = "52500000.00")
+        @Schema(nullable = true, example = "1-1000") String parentCode,
+        @Schema(type = SchemaType.STRING, example = "52500000.00")
         Amount debitsPosted,
-        @Schema(example = "14750000.00")
+        @Schema(type = SchemaType.STRING, example = "14750000.00")
         Amount creditsPosted,
-        @Schema(example = "37750000.00",
+        @Schema(type = SchemaType.STRING, example = "37750000.00",
                 description = "Debits minus credits for a debit-normal account, credits minus debits otherwise.")
         Amount balance,
         @Schema(description = "Present when the totals are as of the end of a past day (`?asOf=`).",
-                example = "2026-03-31")
+                example = "2026-03-31",
+                extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true"))
         @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate asOf) {
 }

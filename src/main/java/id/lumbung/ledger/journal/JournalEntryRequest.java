@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.ledger.EntryKind;
+import id.lumbung.platform.validation.Text;
 
 /** A manual journal entry (an adjustment by the LED manager). */
 @Schema(name = "JournalEntryRequest")
@@ -21,7 +22,8 @@ public record JournalEntryRequest(
         @NotNull LocalDate effectiveDate,
         @Schema(description = "Why the entry is made: auditors read it.",
                 example = "Koreksi salah catat setoran kas 14 Maret")
-        @NotBlank @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @NotBlank @Size(max = 500)
+        @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String description,
         @Schema(description = "Only ADJUSTMENT here; business operations post their own kinds.",
                 example = "ADJUSTMENT", defaultValue = "ADJUSTMENT")

@@ -60,7 +60,8 @@ public class JournalEntryResource {
     }
 
     @POST
-    @Operation(summary = "Post a manual adjustment entry", description = "Led-manager only. Postings name accounts "
+    @Operation(operationId = "postAdjustment",
+            summary = "Post a manual adjustment entry", description = "Led-manager only. Postings name accounts "
             + "by code; debits must equal credits. Business operations (grants, loans, repayments) post their own "
             + "entries through the same core. The control accounts 1-1300, 1-1310 and 2-1100 move only through "
             + "their own operations (422 `control-account`). Above the LED's `adjustmentApprovalThreshold` the "
@@ -104,7 +105,8 @@ public class JournalEntryResource {
     }
 
     @GET
-    @Operation(summary = "List journal entries", description = "Ordered by number; filter by effective date range, "
+    @Operation(operationId = "listJournalEntries",
+            summary = "List journal entries", description = "Ordered by number; filter by effective date range, "
             + "account and kind; pages with `limit` and `after`.")
     @APIResponse(responseCode = "200", description = "A page of entries")
     public Page<JournalEntryView> list(@PathParam("ledId") UUID ledId,
@@ -123,7 +125,7 @@ public class JournalEntryResource {
 
     @GET
     @Path("/{entryId}")
-    @Operation(summary = "One journal entry")
+    @Operation(operationId = "getJournalEntry", summary = "One journal entry")
     @APIResponse(responseCode = "200", description = "The entry")
     public JournalEntryView get(@PathParam("ledId") UUID ledId, @PathParam("entryId") UUID entryId) {
         access.require(ledId, LedPermission.READ_BOOKS);
@@ -132,7 +134,8 @@ public class JournalEntryResource {
 
     @POST
     @Path("/{entryId}/reversal")
-    @Operation(summary = "Reverse an entry", description = "Led-manager only. Posts an entry with the opposite "
+    @Operation(operationId = "reverseEntry",
+            summary = "Reverse an entry", description = "Led-manager only. Posts an entry with the opposite "
             + "postings that references the original; the original is never changed and shows `reversedBy`. "
             + "An entry is reversed at most once.")
     @APIResponse(responseCode = "201", description = "The reversal entry",

@@ -83,9 +83,7 @@ public class JournalService {
             lines.add(new EntryDraft.Line(line.account(), line.side(), line.amount()));
         }
         if (!invalid.isEmpty()) {
-            throw new ApiException(ProblemType.VALIDATION_FAILED, invalid.size() == 1
-                    ? invalid.get(0).field() + ": " + invalid.get(0).message()
-                    : invalid.size() + " fields are invalid", invalid);
+            throw ApiException.ofFields(ProblemType.VALIDATION_FAILED, invalid, "fields are invalid");
         }
         List<ControlAccounts.Named> named = new ArrayList<>();
         for (int i = 0; i < request.postings().size(); i++) {

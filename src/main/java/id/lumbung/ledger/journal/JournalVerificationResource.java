@@ -32,7 +32,8 @@ public class JournalVerificationResource {
     }
 
     @GET
-    @Operation(summary = "Re-verify the journal's hash chain", description = "Recomputes every entry's hash from "
+    @Operation(operationId = "verifyJournal",
+            summary = "Re-verify the journal's hash chain", description = "Recomputes every entry's hash from "
             + "its stored content and checks every link and number; reports the first entry that does not match.")
     @APIResponse(responseCode = "200", description = "The verification result (valid or not)")
     public VerificationView verify(@PathParam("ledId") UUID ledId) {

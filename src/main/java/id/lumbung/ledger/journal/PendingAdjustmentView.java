@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.money.Amount;
@@ -17,7 +18,8 @@ public record PendingAdjustmentView(
         @Schema(example = "2026-03-15") LocalDate effectiveDate,
         @Schema(example = "Koreksi salah catat setoran kas 14 Maret") String description,
         List<PostingRequest> postings,
-        @Schema(description = "The adjustment's debits (= its credits).", example = "15000000.00") Amount total,
+        @Schema(type = SchemaType.STRING,
+                description = "The adjustment's debits (= its credits).", example = "15000000.00") Amount total,
         @Schema(example = "2026-03-15T03:00:00Z") Instant requestedAt,
         @Schema(example = "manager.siti") String requestedBy,
         @Schema(nullable = true) Instant decidedAt,

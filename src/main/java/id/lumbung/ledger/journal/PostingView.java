@@ -1,5 +1,6 @@
 package id.lumbung.ledger.journal;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.ledger.PostedEntry;
@@ -12,7 +13,7 @@ public record PostingView(
         @Schema(example = "1") int line,
         @Schema(example = "1-1100") String account,
         @Schema(example = "DEBIT") Side side,
-        @Schema(example = "1500000.00") Amount amount) {
+        @Schema(type = SchemaType.STRING, example = "1500000.00") Amount amount) {
 
     static PostingView from(PostedEntry.Line line) {
         return new PostingView(line.line(), line.account(), line.side(), line.amount());

@@ -1,8 +1,11 @@
 package id.lumbung.ledger.journal;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import id.lumbung.platform.openapi.ContractFilter;
 
 /** The result of re-verifying an LED's hash chain. */
 @Schema(name = "ChainVerification")
@@ -10,11 +13,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record VerificationView(
         @Schema(example = "true") boolean valid,
         @Schema(description = "Entries checked.", example = "1250") long entries,
-        @Schema(description = "The last entry checked; null for an empty journal.") Head head,
+        @Schema(description = "The last entry checked; absent for an empty journal.", extensions = @Extension(
+                name = ContractFilter.OMITTED_WHEN_NULL, value = "true")) Head head,
         @Schema(description = "When invalid: the first entry whose hash, link or number does not match.",
-                example = "17") Long firstBrokenNumber,
-        @Schema(description = "When invalid: what did not match.", example = "hash-mismatch",
-                enumeration = {"hash-mismatch", "link-mismatch", "number-gap", "head-mismatch"}) String reason) {
+                example = "17", extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true"))
+        Long firstBrokenNumber,
+        @Schema(description = "When invalid: what did not match; an open list.", example = "hash-mismatch",
+                enumeration = {"hash-mismatch", "link-mismatch", "number-gap", "head-mismatch"},
+                extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true")) String reason) {
 
     /** The chain head: the number and hash every statement cites. */
     @Schema(name = "ChainHead")

@@ -53,7 +53,8 @@ public class PeriodResource {
     }
 
     @GET
-    @Operation(summary = "Closed periods", description = "The date the books are closed through and every close.")
+    @Operation(operationId = "listPeriods",
+            summary = "Closed periods", description = "The date the books are closed through and every close.")
     @APIResponse(responseCode = "200", description = "The periods")
     public PeriodsView list(@PathParam("ledId") UUID ledId) {
         access.require(ledId, LedPermission.READ_BOOKS);
@@ -62,7 +63,8 @@ public class PeriodResource {
 
     @POST
     @Path("/close")
-    @Operation(summary = "Close the books through a date", description = "Led-manager only. Afterwards nothing can "
+    @Operation(operationId = "closePeriod",
+            summary = "Close the books through a date", description = "Led-manager only. Afterwards nothing can "
             + "be posted with an effective date on or before it (409 `period-closed`).")
     @APIResponse(responseCode = "201", description = "The close",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},

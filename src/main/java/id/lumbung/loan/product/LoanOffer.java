@@ -49,9 +49,8 @@ public record LoanOffer(LoanProduct product, Amount principal, int installments,
                     + LoanProductView.plainRate(product.interestRate)));
         }
         if (!outside.isEmpty()) {
-            throw new ApiException(ProblemType.OUTSIDE_PRODUCT_BOUNDS, outside.size() == 1
-                    ? outside.get(0).field() + ": " + outside.get(0).message()
-                    : outside.size() + " terms are outside the product's bounds", outside);
+            throw ApiException.ofFields(ProblemType.OUTSIDE_PRODUCT_BOUNDS, outside,
+                    "terms are outside the product's bounds");
         }
         return new LoanOffer(product, principal, n, rate);
     }

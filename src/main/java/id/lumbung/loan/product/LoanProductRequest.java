@@ -19,12 +19,14 @@ import id.lumbung.loan.schedule.Frequency;
 import id.lumbung.loan.schedule.InterestMethod;
 import id.lumbung.loan.schedule.RatePeriod;
 import id.lumbung.money.Amount;
+import id.lumbung.platform.validation.Text;
 
 /** A new loan product. Rates are percentages as decimal strings ("1.5" is 1.5 %). */
 @Schema(name = "LoanProductRequest")
 public record LoanProductRequest(
         @Schema(example = "Pinjaman Modal Usaha KUB 2026")
-        @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @NotBlank @Size(max = 200)
+        @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String name,
         @Schema(description = "FLAT (jasa pinjaman: principal × rate every period), DECLINING_BALANCE (equal "
                 + "installments, annuity) or EQUAL_PRINCIPAL (equal principal, interest on the outstanding).",
@@ -46,9 +48,11 @@ public record LoanProductRequest(
                 + "installment's unpaid principal and interest (0 to 1); none when left out.", example = "0.1",
                 nullable = true)
         @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 4) BigDecimal penaltyRatePerDay,
-        @Schema(description = "Smallest principal a loan may have.", example = "500000", nullable = true)
+        @Schema(type = SchemaType.STRING,
+                description = "Smallest principal a loan may have.", example = "500000", nullable = true)
         Amount minPrincipal,
-        @Schema(description = "Largest principal a loan may have.", example = "10000000", nullable = true)
+        @Schema(type = SchemaType.STRING,
+                description = "Largest principal a loan may have.", example = "10000000", nullable = true)
         Amount maxPrincipal,
         @Schema(description = "Fewest installments a loan may override to.", example = "6", nullable = true)
         @Min(1) @Max(1040) Integer minInstallments,

@@ -140,9 +140,7 @@ public class LoanProductService {
             errors.add(new Problem.FieldError("minInstallments", "must be more than the grace installments"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(ProblemType.VALIDATION_FAILED, errors.size() == 1
-                    ? errors.get(0).field() + ": " + errors.get(0).message()
-                    : errors.size() + " fields are invalid", errors);
+            throw ApiException.ofFields(ProblemType.VALIDATION_FAILED, errors, "fields are invalid");
         }
     }
 

@@ -14,7 +14,7 @@ import id.lumbung.money.Amount;
 /** The loan a manager is about to offer: what its schedule would be. */
 @Schema(name = "SchedulePreviewRequest")
 public record SchedulePreviewRequest(
-        @Schema(example = "3000000") @NotNull Amount principal,
+        @Schema(type = SchemaType.STRING, example = "3000000") @NotNull Amount principal,
         @Schema(description = "Overrides the product's number, inside its bounds.", example = "10", nullable = true)
         Integer installments,
         @Schema(type = SchemaType.STRING, description = "Overrides (lowers) the product's rate.", example = "1.5",

@@ -27,6 +27,15 @@ public class ApiException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /**
+     * A refusal naming several fields at once: the detail is the one field's message, or
+     * {@code count + " " + many} when there are more (e.g. "3 fields are invalid").
+     */
+    public static ApiException ofFields(ProblemType type, List<Problem.FieldError> fields, String many) {
+        return new ApiException(type, fields.size() == 1 ? fields.get(0).field() + ": " + fields.get(0).message()
+                : fields.size() + " " + many, fields);
+    }
+
     /** A query or path parameter the request got wrong, e.g. {@code limit=0}. */
     public static ApiException invalidParameter(String parameter, String message) {
         return new ApiException(ProblemType.INVALID_PARAMETER, parameter + ": " + message,

@@ -8,6 +8,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.config.SmallRyeConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
@@ -46,11 +47,14 @@ public class RequestBodyBuffering {
     /**
      * Only bodies of a declared, non-zero length are buffered. An empty body leaves no buffer
      * behind, and Quarkus REST would then wait for a stream the buffering has already consumed;
-     * chunked bodies (which may turn out empty) keep the streaming path.
+     * chunked bodies (which may turn out empty) keep the streaming path. So do HTTP/2 requests
+     * (Java's HttpClient upgrades to h2c by default): Quarkus REST pauses the request it handles, and
+     * an HTTP/2 stream whose body was read already refuses that: "Request has already been read", a 500.
      */
     private static boolean hasBody(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        return length != null && !length.isBlank() && !"0".equals(length.strip())
+        return request.version() != HttpVersion.HTTP_2
+                && length != null && !length.isBlank() && !"0".equals(length.strip())
                 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
     }
 }
