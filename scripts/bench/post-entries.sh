@@ -387,11 +387,16 @@ if [ "$loan_count" -gt 0 ]; then
   log "disbursing $loan_count loans over $led_count LEDs, 8 at a time"
   made=$bench_dir/loans-$stamp.txt
   : >"$made"
+  # Waits for these jobs only: a bare `wait` would also wait for the service this script started.
+  batch=()
   for ((k = 0; k < loan_count; k++)); do
     make_loan "$k" >>"$made" &
-    if (((k + 1) % 8 == 0)); then wait; fi
+    batch+=($!)
+    if [ "${#batch[@]}" -eq 8 ] || [ "$k" -eq $((loan_count - 1)) ]; then
+      wait "${batch[@]}" || true
+      batch=()
+    fi
   done
-  wait
   [ "$(wc -l <"$made")" -eq "$loan_count" ] || die "only $(wc -l <"$made") of $loan_count loans were made; see the log above"
   loan_ids=()
   loan_tokens=()
