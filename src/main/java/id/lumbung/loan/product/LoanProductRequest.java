@@ -2,8 +2,6 @@ package id.lumbung.loan.product;
 
 import java.math.BigDecimal;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,7 +32,7 @@ public record LoanProductRequest(
         @NotNull InterestMethod interestMethod,
         @Schema(type = SchemaType.STRING, description = "Interest rate in percent per `ratePeriod`, up to 4 "
                 + "decimals: at most 10 per MONTH or 100 per YEAR.", example = "1.5")
-        @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal interestRate,
+        @NotNull @Digits(integer = 3, fraction = 4) BigDecimal interestRate,
         @Schema(example = "MONTH") @NotNull RatePeriod ratePeriod,
         @Schema(example = "MONTHLY") @NotNull Frequency frequency,
         @Schema(description = "Number of installments, 1 to 1040.", example = "10")
@@ -43,11 +41,11 @@ public record LoanProductRequest(
         @Min(0) int graceInstallments,
         @Schema(type = SchemaType.STRING, description = "Admin fee in percent of the principal, taken at "
                 + "disbursement (0 to 20).", example = "1")
-        @NotNull @DecimalMin("0") @DecimalMax("20") @Digits(integer = 2, fraction = 4) BigDecimal adminFeePercent,
+        @NotNull @Digits(integer = 2, fraction = 4) BigDecimal adminFeePercent,
         @Schema(type = SchemaType.STRING, description = "Late penalty (denda) in percent per day on an overdue "
                 + "installment's unpaid principal and interest (0 to 1); none when left out.", example = "0.1",
                 nullable = true)
-        @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 4) BigDecimal penaltyRatePerDay,
+        @Digits(integer = 1, fraction = 4) BigDecimal penaltyRatePerDay,
         @Schema(type = SchemaType.STRING,
                 description = "Smallest principal a loan may have.", example = "500000", nullable = true)
         Amount minPrincipal,

@@ -116,6 +116,11 @@ public class LoanProductService {
     /** What Bean Validation cannot say alone: rates by their period, grace and the bounds against each other. */
     private static void requireSensible(LoanProductRequest request) {
         List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        // Bounds checked here rather than with @DecimalMin/@DecimalMax: the rates are strings in the
+        // contract, where a numeric minimum means nothing to a client generator.
+        requireBetween(request.interestRate(), BigDecimal.valueOf(100), "interestRate", errors);
+        requireBetween(request.adminFeePercent(), BigDecimal.valueOf(20), "adminFeePercent", errors);
+        requireBetween(request.penaltyRatePerDay(), BigDecimal.ONE, "penaltyRatePerDay", errors);
         if (request.ratePeriod() == RatePeriod.MONTH && request.interestRate().compareTo(MAX_MONTHLY_RATE) > 0) {
             errors.add(new Problem.FieldError("interestRate", "at most " + MAX_MONTHLY_RATE + " per MONTH"));
         }
@@ -141,6 +146,13 @@ public class LoanProductService {
         }
         if (!errors.isEmpty()) {
             throw ApiException.ofFields(ProblemType.VALIDATION_FAILED, errors, "fields are invalid");
+        }
+    }
+
+    private static void requireBetween(BigDecimal value, BigDecimal most, String field,
+            List<Problem.FieldError> errors) {
+        if (value != null && (value.signum() < 0 || value.compareTo(most) > 0)) {
+            errors.add(new Problem.FieldError(field, "must be between 0 and " + most));
         }
     }
 
