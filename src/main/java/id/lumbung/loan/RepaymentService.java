@@ -1,11 +1,15 @@
 package id.lumbung.loan;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,7 +29,6 @@ import id.lumbung.ledger.PostingService;
 import id.lumbung.ledger.Side;
 import id.lumbung.loan.product.ProductTermsCatalog;
 import id.lumbung.loan.repayment.Allocation;
-import id.lumbung.loan.repayment.AllocationLine;
 import id.lumbung.loan.repayment.Allocator;
 import id.lumbung.loan.repayment.InstallmentState;
 import id.lumbung.loan.repayment.RepaymentExceedsOutstanding;
@@ -63,10 +66,12 @@ public class RepaymentService {
     private final LoanPositions positions;
     private final ProductTermsCatalog products;
     private final ObjectMapper json;
+    private final DataSource dataSource;
 
     public RepaymentService(PostingService posting, PostingRules rules, SettingsService settings,
             LoanRecords records, LoanService loans, LoanPositions positions, ProductTermsCatalog products,
-            ObjectMapper json) {
+            ObjectMapper json, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.positions = positions;
         this.products = products;
         this.posting = posting;
@@ -85,7 +90,20 @@ public class RepaymentService {
     @Transactional
     public RepaymentView record(UUID ledId, UUID loanId, @NotNull @Valid RepaymentRequest request,
             String recordedBy) {
-        Loan loan = LoanService.requireLocked(ledId, loanId);
+        try (Connection connection = dataSource.getConnection()) {
+            return record(connection, ledId, loanId, request, recordedBy);
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording a repayment failed: SQL state " + e.getSQLState(), e);
+        }
+    }
+
+    private RepaymentView record(Connection connection, UUID ledId, UUID loanId, RepaymentRequest request,
+            String recordedBy) throws SQLException {
+        RepaymentRows.Locked locked = RepaymentRows.lock(connection, ledId, loanId);
+        if (locked == null) {
+            throw ApiException.notFound("loan " + loanId);
+        }
+        Loan loan = locked.loan();
         if (loan.status != LoanStatus.DISBURSED) {
             throw new ApiException(ProblemType.LOAN_STATUS, loan.status == LoanStatus.CLOSED
                     ? "the loan is CLOSED: it was repaid in full on " + loan.closedOn
@@ -101,8 +119,7 @@ public class RepaymentService {
         String account = request.account() == null ? settings.lending(ledId).collectionAccount() : request.account();
         rules.requireCashOrBank(ledId, account, "account");
 
-        List<Installment> rows = Installment.of(ledId, loan.id);
-        List<InstallmentState> before = rows.stream().map(Installment::state).toList();
+        List<InstallmentState> before = RepaymentRows.installments(connection, ledId, loan.id);
         Allocation allocation;
         try {
             allocation = Allocator.allocate(before, LoanTermsOf.repayment(loan, products.of(ledId, loan.productId)),
@@ -112,18 +129,19 @@ public class RepaymentService {
                     + " in all on " + request.paidOn() + " (principal, interest and penalty due); "
                     + request.amount() + " is more");
         }
-        String member = records.memberName(ledId, loan.memberId);
 
         // The loan's own state first: it does not point at the entry, so the LED's journal head,
         // locked by the posting, is held only for the entry and the rows that reference it.
-        List<InstallmentState> changed = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
+        List<InstallmentState> changedBefore = new ArrayList<>();
+        List<InstallmentState> changedAfter = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
             InstallmentState after = allocation.after().get(i);
             if (!after.equals(before.get(i))) {
-                changed.add(before.get(i));
-                rows.get(i).apply(after);
+                changedBefore.add(before.get(i));
+                changedAfter.add(after);
             }
         }
+        RepaymentRows.updateInstallments(connection, ledId, loan.id, changedAfter);
         int sequence = ++loan.repaymentCount;
         loan.outstandingPrincipal = loan.outstandingPrincipal.subtract(allocation.principal().value());
         loan.touched(request.paidOn());
@@ -132,7 +150,7 @@ public class RepaymentService {
             loan.status = LoanStatus.CLOSED;
             loan.closedOn = request.paidOn();
         }
-        Loan.flush();
+        RepaymentRows.updateLoan(connection, loan);
 
         UUID id = Ids.next();
         List<EntryDraft.Line> lines = new ArrayList<>();
@@ -141,8 +159,8 @@ public class RepaymentService {
         credit(lines, DefaultChart.INTEREST_INCOME, allocation.interest());
         credit(lines, DefaultChart.LOANS_RECEIVABLE, allocation.principal());
         PostedEntry entry = posting.post(new EntryDraft(ledId, request.paidOn(), EntryKind.REPAYMENT,
-                "Angsuran pinjaman " + member + " ke-" + sequence, new EntryDraft.Reference(REFERENCE_TYPE, id), null,
-                lines), recordedBy);
+                "Angsuran pinjaman " + locked.memberName() + " ke-" + sequence,
+                new EntryDraft.Reference(REFERENCE_TYPE, id), null, lines), recordedBy);
 
         LoanRepayment repayment = new LoanRepayment();
         repayment.ledId = ledId;
@@ -155,23 +173,11 @@ public class RepaymentService {
         repayment.penalty = allocation.penalty().value();
         repayment.interest = allocation.interest().value();
         repayment.principal = allocation.principal().value();
-        repayment.installmentsBefore = write(changed);
+        repayment.installmentsBefore = write(changedBefore);
         repayment.entryId = entry.id();
         repayment.recordedAt = loan.updatedAt;
         repayment.recordedBy = recordedBy;
-        repayment.persist();
-        for (AllocationLine line : allocation.lines()) {
-            RepaymentLine row = new RepaymentLine();
-            row.ledId = ledId;
-            row.repaymentId = id;
-            row.number = line.number();
-            row.penaltyAccrued = line.penaltyAccrued().value();
-            row.penalty = line.penalty().value();
-            row.interest = line.interest().value();
-            row.principal = line.principal().value();
-            row.persist();
-        }
-        LoanRepayment.flush();
+        RepaymentRows.insert(connection, repayment, allocation.lines());
         // Everything dated on the loan is on or before today: the answer needs no read.
         LocalDate today = posting.today(ledId);
         return RepaymentView.from(repayment, null, LoanView.from(loan, today,
