@@ -52,22 +52,23 @@ public class LoanRecords {
     }
 
     void insertReversal(UUID ledId, LoanReversalView reversal, UUID loanId) {
-        entities.createNativeQuery("""
-                INSERT INTO loan_reversal (led_id, id, loan_id, target, target_id, effective_date, reason, entry_id,
-                    recorded_at, recorded_by)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
-                .setParameter(1, ledId).setParameter(2, reversal.id()).setParameter(3, loanId)
-                .setParameter(4, reversal.target()).setParameter(5, reversal.targetId())
-                .setParameter(6, reversal.effectiveDate()).setParameter(7, reversal.reason())
-                .setParameter(8, reversal.entryId()).setParameter(9, utc(reversal.recordedAt()))
-                .setParameter(10, reversal.recordedBy())
-                .executeUpdate();
+        LoanReversalRow row = new LoanReversalRow();
+        row.ledId = ledId;
+        row.id = reversal.id();
+        row.loanId = loanId;
+        row.target = reversal.target();
+        row.targetId = reversal.targetId();
+        row.effectiveDate = reversal.effectiveDate();
+        row.reason = reversal.reason();
+        row.entryId = reversal.entryId();
+        row.recordedAt = reversal.recordedAt();
+        row.recordedBy = reversal.recordedBy();
+        row.persist();
     }
 
     /** Whether this disbursement or repayment has been reversed. */
     boolean reversed(UUID ledId, UUID targetId) {
-        return !entities.createNativeQuery("SELECT 1 FROM loan_reversal WHERE led_id = ?1 AND target_id = ?2")
-                .setParameter(1, ledId).setParameter(2, targetId).getResultList().isEmpty();
+        return LoanReversalRow.count("ledId = ?1 and targetId = ?2", ledId, targetId) > 0;
     }
 
     /** The member's name, for the descriptions of the loan's entries. */

@@ -40,9 +40,17 @@ public class LoanRepayment extends PanacheEntityBase {
     public Instant recordedAt;
     public String recordedBy;
 
+    /** The loan's repayments that stand: not reversed. */
+    private static final String STANDING = "ledId = ?1 and loanId = ?2 and id not in"
+            + " (select v.targetId from LoanReversalRow v where v.ledId = ?1 and v.loanId = ?2)";
+
     /** How many of the loan's repayments stand (are not reversed). */
     static long standing(UUID ledId, UUID loanId) {
-        return count("ledId = ?1 and loanId = ?2 and id not in (select v.targetId from LoanReversalRow v"
-                + " where v.ledId = ?1 and v.loanId = ?2)", ledId, loanId);
+        return count(STANDING, ledId, loanId);
+    }
+
+    /** The loan's latest standing repayment, or null when none stands. */
+    static LoanRepayment latestStanding(UUID ledId, UUID loanId) {
+        return find(STANDING + " order by seq desc", ledId, loanId).firstResult();
     }
 }

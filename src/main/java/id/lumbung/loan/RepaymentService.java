@@ -201,9 +201,7 @@ public class RepaymentService {
             throw new ApiException(ProblemType.REPAYMENT_ALREADY_REVERSED, "repayment " + repayment.seq
                     + " of this loan was already reversed");
         }
-        LoanRepayment latest = LoanRepayment.<LoanRepayment>find("ledId = ?1 and loanId = ?2 and id not in "
-                + "(select v.targetId from LoanReversalRow v where v.ledId = ?1 and v.loanId = ?2) order by seq desc",
-                ledId, loanId).firstResult();
+        LoanRepayment latest = LoanRepayment.latestStanding(ledId, loanId);
         if (latest.seq != repayment.seq) {
             throw new ApiException(ProblemType.REPAYMENT_NOT_LATEST, "repayment " + repayment.seq + " is not the "
                     + "loan's latest standing repayment (" + latest.seq + " is); reverse the later ones first");
