@@ -9,13 +9,14 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import id.lumbung.ledger.DefaultChart;
+import id.lumbung.ledger.AccountPurpose;
 import id.lumbung.ledger.EntryDraft;
 import id.lumbung.ledger.EntryKind;
 import id.lumbung.ledger.JournalReader;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.ledger.Side;
+import id.lumbung.ledger.SystemAccounts;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.Problem;
 import id.lumbung.platform.error.ProblemType;
@@ -39,9 +40,11 @@ public class ContributionService {
     private final PostingRules rules;
     private final SavingsService savings;
     private final JournalReader journal;
+    private final SystemAccounts system;
 
     public ContributionService(PostingService posting, PostingRules rules, SavingsService savings,
-            JournalReader journal) {
+            JournalReader journal, SystemAccounts system) {
+        this.system = system;
         this.posting = posting;
         this.rules = rules;
         this.savings = savings;
@@ -56,7 +59,7 @@ public class ContributionService {
     public ContributionView record(UUID ledId, @NotNull @Valid ContributionRequest request, String recordedBy) {
         boolean savingsDeposit = request.type() == ContributionType.SAVINGS_DEPOSIT;
         if (savingsDeposit) {
-            requireMemberAndCash(request);
+            requireMemberAndCash(request, system.code(ledId, AccountPurpose.CASH));
         } else if (request.memberId() != null) {
             throw ApiException.invalidField("memberId", "only a SAVINGS_DEPOSIT names a member");
         }
@@ -69,7 +72,7 @@ public class ContributionService {
 
     /** Swadaya: Dr the receiving cash or bank account · Cr 3-1200 Community equity. */
     private ContributionView communityEquity(UUID ledId, ContributionRequest request, String recordedBy) {
-        String account = request.account() == null ? DefaultChart.CASH : request.account();
+        String account = request.account() == null ? system.code(ledId, AccountPurpose.CASH) : request.account();
         rules.requireCashOrBank(ledId, account, "account");
         String description = request.description() == null || request.description().isBlank()
                 ? DEFAULT_DESCRIPTION
@@ -79,19 +82,20 @@ public class ContributionService {
                 contribution.description, new EntryDraft.Reference(Contribution.REFERENCE_TYPE, contribution.id),
                 null, List.of(
                         new EntryDraft.Line(account, Side.DEBIT, request.amount()),
-                        new EntryDraft.Line(DefaultChart.COMMUNITY_EQUITY, Side.CREDIT, request.amount())));
+                        new EntryDraft.Line(system.code(ledId, AccountPurpose.COMMUNITY_EQUITY), Side.CREDIT,
+                                request.amount())));
         return persist(contribution, posting.post(draft, recordedBy).id());
     }
 
     /** A savings deposit names its member and is taken in cash. */
-    private static void requireMemberAndCash(ContributionRequest request) {
+    private static void requireMemberAndCash(ContributionRequest request, String cash) {
         if (request.memberId() == null) {
             throw ApiException.invalidField("memberId", "a SAVINGS_DEPOSIT names the depositing member");
         }
-        if (request.account() != null && !request.account().equals(DefaultChart.CASH)) {
+        if (request.account() != null && !request.account().equals(cash)) {
             throw new ApiException(ProblemType.ACCOUNT_NOT_ALLOWED, "savings deposits are taken in cash ("
-                    + DefaultChart.CASH + ")", List.of(new Problem.FieldError("account", "must be "
-                    + DefaultChart.CASH + " for a savings deposit")));
+                    + cash + ")", List.of(new Problem.FieldError("account", "must be "
+                    + cash + " for a savings deposit")));
         }
     }
 
@@ -114,8 +118,8 @@ public class ContributionService {
             }
             throw e;
         }
-        Contribution contribution = newContribution(ledId, request, movement.description(), DefaultChart.CASH,
-                recordedBy);
+        Contribution contribution = newContribution(ledId, request, movement.description(),
+                system.code(ledId, AccountPurpose.CASH), recordedBy);
         return persist(contribution, movement.entryId());
     }
 

@@ -10,7 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import id.lumbung.ledger.AccountType;
-import id.lumbung.ledger.DefaultChart;
+import id.lumbung.ledger.AccountPurpose;
 import id.lumbung.ledger.EntryDraft;
 import id.lumbung.ledger.EntryKind;
 import id.lumbung.ledger.JournalReader;
@@ -18,6 +18,7 @@ import id.lumbung.ledger.PostedEntry;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.ledger.Side;
+import id.lumbung.ledger.SystemAccounts;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.ids.Ids;
 import id.lumbung.platform.paging.Cursor;
@@ -35,8 +36,10 @@ public class ExpenseService {
     private final PostingService posting;
     private final PostingRules rules;
     private final JournalReader journal;
+    private final SystemAccounts system;
 
-    public ExpenseService(PostingService posting, PostingRules rules, JournalReader journal) {
+    public ExpenseService(PostingService posting, PostingRules rules, JournalReader journal, SystemAccounts system) {
+        this.system = system;
         this.posting = posting;
         this.rules = rules;
         this.journal = journal;
@@ -48,7 +51,7 @@ public class ExpenseService {
         rules.requirePositive(request.amount(), "amount");
         rules.requireNotInFuture(ledId, request.paidOn(), "paidOn");
         rules.requireType(ledId, request.account(), AccountType.EXPENSE, "account");
-        String paidFrom = request.paidFrom() == null ? DefaultChart.CASH : request.paidFrom();
+        String paidFrom = request.paidFrom() == null ? system.code(ledId, AccountPurpose.CASH) : request.paidFrom();
         rules.requireCashOrBank(ledId, paidFrom, "paidFrom");
 
         Expense expense = new Expense();

@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import id.lumbung.ledger.DefaultChart;
+import id.lumbung.ledger.AccountPurpose;
 import id.lumbung.ledger.EntryDraft;
 import id.lumbung.ledger.EntryKind;
 import id.lumbung.ledger.JournalReader;
@@ -17,6 +17,7 @@ import id.lumbung.ledger.PostedEntry;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.ledger.Side;
+import id.lumbung.ledger.SystemAccounts;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.ids.Ids;
 import id.lumbung.platform.paging.Cursor;
@@ -30,8 +31,10 @@ public class GrantService {
     private final PostingService posting;
     private final PostingRules rules;
     private final JournalReader journal;
+    private final SystemAccounts system;
 
-    public GrantService(PostingService posting, PostingRules rules, JournalReader journal) {
+    public GrantService(PostingService posting, PostingRules rules, JournalReader journal, SystemAccounts system) {
+        this.system = system;
         this.posting = posting;
         this.rules = rules;
         this.journal = journal;
@@ -42,7 +45,7 @@ public class GrantService {
     public GrantView record(UUID ledId, @NotNull @Valid GrantRequest request, String recordedBy) {
         rules.requirePositive(request.amount(), "amount");
         rules.requireNotInFuture(ledId, request.receivedOn(), "receivedOn");
-        String account = request.account() == null ? DefaultChart.BANK : request.account();
+        String account = request.account() == null ? system.code(ledId, AccountPurpose.BANK) : request.account();
         rules.requireCashOrBank(ledId, account, "account");
 
         Grant grant = new Grant();
@@ -60,7 +63,8 @@ public class GrantService {
                 "Hibah " + grant.source + " (" + grant.decreeNumber + ")",
                 new EntryDraft.Reference(Grant.REFERENCE_TYPE, grant.id), null, List.of(
                         new EntryDraft.Line(account, Side.DEBIT, request.amount()),
-                        new EntryDraft.Line(DefaultChart.DISTRICT_GRANT_CAPITAL, Side.CREDIT, request.amount())));
+                        new EntryDraft.Line(system.code(ledId, AccountPurpose.DISTRICT_GRANT_CAPITAL), Side.CREDIT,
+                                request.amount())));
         PostedEntry entry = posting.post(draft, recordedBy);
         grant.entryId = entry.id();
         grant.persistAndFlush();

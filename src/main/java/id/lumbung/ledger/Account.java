@@ -36,6 +36,9 @@ public class Account extends PanacheEntityBase {
     public UUID parentId;
     public String ownerType;
     public UUID ownerId;
+    /** Set on the system's accounts only; never changes (a trigger refuses it). */
+    @Enumerated(EnumType.STRING)
+    public AccountPurpose purpose;
     @Column(updatable = false)
     public BigDecimal debitsPosted = BigDecimal.ZERO;
     @Column(updatable = false)

@@ -16,9 +16,6 @@ import id.lumbung.platform.error.ProblemType;
  */
 public final class ControlAccounts {
 
-    public static final Set<String> CODES =
-            Set.of(DefaultChart.LOANS_RECEIVABLE, DefaultChart.LOAN_LOSS_ALLOWANCE, DefaultChart.MEMBER_SAVINGS);
-
     /** One line of a request that names an account: {@code where} is the field, e.g. {@code postings[1].account}. */
     public record Named(String where, String account) {
     }
@@ -26,9 +23,12 @@ public final class ControlAccounts {
     private ControlAccounts() {
     }
 
-    /** 422 {@code control-account} naming every line that posts to a control account. */
-    public static void refuse(List<Named> lines) {
-        List<Problem.FieldError> refused = lines.stream().filter(line -> CODES.contains(line.account()))
+    /**
+     * 422 {@code control-account} naming every line that posts to a control account
+     * ({@link SystemAccounts#controlCodes}: the LED's codes of {@link SystemAccounts#CONTROL}).
+     */
+    public static void refuse(Set<String> controlCodes, List<Named> lines) {
+        List<Problem.FieldError> refused = lines.stream().filter(line -> controlCodes.contains(line.account()))
                 .map(line -> new Problem.FieldError(line.where(), line.account()
                         + " is a control account; it moves only through its own operations (loans, savings)"))
                 .toList();

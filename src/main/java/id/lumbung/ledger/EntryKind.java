@@ -14,6 +14,7 @@ public enum EntryKind {
     WITHDRAWAL,
     FEE,
     WRITE_OFF,
+    RECOVERY,
     PROVISION,
     EXPENSE,
     TRANSFER,

@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 
 import id.lumbung.platform.ids.Ids;
 
-/** Opens the books of a new LED: its journal head and the default chart of accounts. */
+/** Opens the books of a new LED: its journal head and an account of every purpose at its default code. */
 @ApplicationScoped
 public class LedgerBooks {
 
@@ -19,16 +19,17 @@ public class LedgerBooks {
         head.lastNumber = 0;
         head.lastHash = EntryHasher.GENESIS;
         head.persist();
-        for (DefaultChart.Line line : DefaultChart.LINES) {
+        for (AccountPurpose purpose : AccountPurpose.values()) {
             Account account = new Account();
             account.id = Ids.next();
             account.ledId = ledId;
-            account.code = line.code();
-            account.name = line.name();
-            account.type = line.type();
-            account.contra = line.contra();
-            account.normalSide = line.type().normalSide(line.contra());
-            account.noNegative = line.noNegative();
+            account.code = purpose.defaultCode();
+            account.name = purpose.defaultName();
+            account.type = purpose.type();
+            account.contra = purpose.contra();
+            account.normalSide = purpose.type().normalSide(purpose.contra());
+            account.noNegative = purpose.noNegative();
+            account.purpose = purpose;
             account.createdAt = now;
             account.createdBy = openedBy;
             account.persist();

@@ -24,10 +24,12 @@ public class PostingRules {
 
     private final PostingService posting;
     private final AccountCatalog catalog;
+    private final SystemAccounts system;
 
-    public PostingRules(PostingService posting, AccountCatalog catalog) {
+    public PostingRules(PostingService posting, AccountCatalog catalog, SystemAccounts system) {
         this.posting = posting;
         this.catalog = catalog;
+        this.system = system;
     }
 
     /** 400 naming {@code field} unless the amount is greater than zero. */
@@ -64,27 +66,29 @@ public class PostingRules {
     }
 
     /**
-     * An account that holds the LED's money: cash {@value DefaultChart#CASH}, bank
-     * {@value DefaultChart#BANK}, or an account the LED added under either (a second bank account,
+     * An account that holds the LED's money: its {@link AccountPurpose#CASH} or
+     * {@link AccountPurpose#BANK} account, or an account the LED added under either (a second bank account,
      * a petty-cash box), at any depth. Money received or paid out goes through one of them; a
      * receivable or an expense account is refused with 422 {@code account-not-allowed}.
      */
     public AccountRef requireCashOrBank(UUID ledId, String code, String field) {
         AccountRef account = require(ledId, code, field);
-        if (!isCashOrBank(ledId, code)) {
-            throw notAllowed(field, code + " is not a cash or bank account (" + DefaultChart.CASH + ", "
-                    + DefaultChart.BANK + " or an account under them)");
+        String cash = system.code(ledId, AccountPurpose.CASH);
+        String bank = system.code(ledId, AccountPurpose.BANK);
+        if (!isCashOrBank(ledId, code, cash, bank)) {
+            throw notAllowed(field, code + " is not a cash or bank account (" + cash + ", " + bank
+                    + " or an account under them)");
         }
         return account;
     }
 
-    private static boolean isCashOrBank(UUID ledId, String code) {
-        if (code.equals(DefaultChart.CASH) || code.equals(DefaultChart.BANK)) {
+    private static boolean isCashOrBank(UUID ledId, String code, String cash, String bank) {
+        if (code.equals(cash) || code.equals(bank)) {
             return true;
         }
         Account current = Account.<Account>find("ledId = ?1 and code = ?2", ledId, code).firstResult();
         for (int depth = 0; current != null && depth <= MAX_DEPTH; depth++) {
-            if (current.code.equals(DefaultChart.CASH) || current.code.equals(DefaultChart.BANK)) {
+            if (current.purpose == AccountPurpose.CASH || current.purpose == AccountPurpose.BANK) {
                 return true;
             }
             if (current.parentId == null) {

@@ -11,13 +11,14 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import id.lumbung.ledger.DefaultChart;
+import id.lumbung.ledger.AccountPurpose;
 import id.lumbung.ledger.EntryDraft;
 import id.lumbung.ledger.EntryKind;
 import id.lumbung.ledger.PostedEntry;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.ledger.Side;
+import id.lumbung.ledger.SystemAccounts;
 import id.lumbung.loan.product.ProductTerms;
 import id.lumbung.loan.product.ProductTermsCatalog;
 import id.lumbung.loan.repayment.InstallmentState;
@@ -47,9 +48,11 @@ public class DisbursementService {
     private final LoanRecords records;
     private final LoanService loans;
     private final ProductTermsCatalog products;
+    private final SystemAccounts system;
 
     public DisbursementService(PostingService posting, PostingRules rules, SettingsService settings,
-            LoanRecords records, LoanService loans, ProductTermsCatalog products) {
+            LoanRecords records, LoanService loans, ProductTermsCatalog products, SystemAccounts system) {
+        this.system = system;
         this.products = products;
         this.posting = posting;
         this.rules = rules;
@@ -84,11 +87,11 @@ public class DisbursementService {
 
         UUID id = Ids.next();
         List<EntryDraft.Line> lines = new ArrayList<>(List.of(
-                new EntryDraft.Line(DefaultChart.LOANS_RECEIVABLE, Side.DEBIT, principal),
+                new EntryDraft.Line(system.code(ledId, AccountPurpose.LOANS_RECEIVABLE), Side.DEBIT, principal),
                 new EntryDraft.Line(paidFrom, Side.CREDIT, principal)));
         if (fee.isPositive()) {
             lines.add(new EntryDraft.Line(feeAccount, Side.DEBIT, fee));
-            lines.add(new EntryDraft.Line(DefaultChart.FEE_INCOME, Side.CREDIT, fee));
+            lines.add(new EntryDraft.Line(system.code(ledId, AccountPurpose.FEE_INCOME), Side.CREDIT, fee));
         }
         String member = records.memberName(ledId, loan.memberId);
         PostedEntry entry = posting.post(new EntryDraft(ledId, request.disbursedOn(), EntryKind.LOAN_DISBURSEMENT,

@@ -55,6 +55,11 @@ public class Loan extends PanacheEntityBase {
     public int repaymentCount;
     public LocalDate latestEventOn;
     public LocalDate closedOn;
+    /** Set when it is WRITTEN_OFF: the day, and the principal that left loans receivable. */
+    public LocalDate writtenOffOn;
+    public BigDecimal writtenOffPrincipal;
+    /** Collected on it since the write-off (recovery income), never more than was written off. */
+    public BigDecimal recovered = BigDecimal.ZERO;
     public Instant updatedAt;
 
     /** The loan of this LED, or null. */
@@ -71,7 +76,7 @@ public class Loan extends PanacheEntityBase {
     }
 
     /** Moves the latest day anything was dated on the loan forward to {@code day}. */
-    void touched(LocalDate day) {
+    public void touched(LocalDate day) {
         if (latestEventOn == null || day.isAfter(latestEventOn)) {
             latestEventOn = day;
         }

@@ -57,7 +57,7 @@ public class LoanPositions {
         List<Loan> current = new ArrayList<>();
         List<Loan> rebuilt = new ArrayList<>();
         for (Loan loan : loans) {
-            if (loan.latestEventOn == null) {
+            if (loan.latestEventOn == null || writtenOffBy(loan, asOf)) {
                 positions.put(loan.id, NOTHING);
             } else if (!asOf.isBefore(loan.latestEventOn)) {
                 if (loan.disbursementId == null) {
@@ -83,6 +83,11 @@ public class LoanPositions {
             rebuild(ledId, rebuilt, asOf, schedules, positions);
         }
         return positions;
+    }
+
+    /** A loan written off by that day owes nothing in the portfolio any more (its history stays). */
+    private static boolean writtenOffBy(Loan loan, LocalDate asOf) {
+        return loan.writtenOffOn != null && !asOf.isBefore(loan.writtenOffOn);
     }
 
     /**

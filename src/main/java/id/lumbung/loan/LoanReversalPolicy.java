@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import id.lumbung.ledger.PostedEntry;
 import id.lumbung.ledger.ReversalPolicy;
+import id.lumbung.loan.writeoff.RecoveryService;
+import id.lumbung.loan.writeoff.WriteOffService;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.ProblemType;
 
@@ -19,13 +21,15 @@ import id.lumbung.platform.error.ProblemType;
 public class LoanReversalPolicy implements ReversalPolicy {
 
     private static final Set<String> OWNED =
-            Set.of(DisbursementService.REFERENCE_TYPE, RepaymentService.REFERENCE_TYPE);
+            Set.of(DisbursementService.REFERENCE_TYPE, RepaymentService.REFERENCE_TYPE,
+                    WriteOffService.REFERENCE_TYPE, RecoveryService.REFERENCE_TYPE);
 
     @Override
     public void checkReversible(PostedEntry original) {
         if (original.reference() != null && OWNED.contains(original.reference().type())) {
             throw new ApiException(ProblemType.ENTRY_OWNED_BY_OPERATION, "entry #" + original.number()
-                    + " belongs to a loan; reverse it through the loan's disbursement or repayment reversal");
+                    + " belongs to a loan; a disbursement or a repayment is reversed through the loan's own reversal, "
+                    + "and a write-off or a recovery stands");
         }
     }
 }

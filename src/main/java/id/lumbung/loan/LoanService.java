@@ -178,11 +178,11 @@ public class LoanService {
         return ScheduleView.from(Installment.of(ledId, loanId).stream().map(Installment::state).toList());
     }
 
-    LoanView view(UUID ledId, Loan loan, LocalDate asOf) {
+    public LoanView view(UUID ledId, Loan loan, LocalDate asOf) {
         return LoanView.from(loan, asOf, positions.asOf(ledId, List.of(loan), asOf).get(loan.id));
     }
 
-    static Loan requireLocked(UUID ledId, UUID loanId) {
+    public static Loan requireLocked(UUID ledId, UUID loanId) {
         Loan loan = Loan.lock(ledId, loanId);
         if (loan == null) {
             throw ApiException.notFound("loan " + loanId);
@@ -190,7 +190,7 @@ public class LoanService {
         return loan;
     }
 
-    static void requireStatus(Loan loan, LoanStatus expected, String action) {
+    public static void requireStatus(Loan loan, LoanStatus expected, String action) {
         if (loan.status != expected) {
             throw new ApiException(ProblemType.LOAN_STATUS, "the loan is " + loan.status + "; only a " + expected
                     + " loan can be " + action);

@@ -35,6 +35,11 @@ public record LoanView(
         @Schema(description = "The approval note or the rejection reason.", nullable = true) String decisionNote,
         @Schema(nullable = true, example = "2026-03-01") LocalDate disbursedOn,
         @Schema(nullable = true, example = "2026-12-01") LocalDate closedOn,
+        @Schema(nullable = true, description = "Set once WRITTEN_OFF.", example = "2027-06-30") LocalDate writtenOffOn,
+        @Schema(type = SchemaType.STRING, nullable = true, description = "The principal written off; set once "
+                + "WRITTEN_OFF.", example = "1200000.00") Amount writtenOffPrincipal,
+        @Schema(type = SchemaType.STRING, nullable = true, description = "Collected since the write-off (recovery "
+                + "income); set once WRITTEN_OFF.", example = "0.00") Amount recovered,
         @Schema(description = "The day the figures below are as of.", example = "2026-04-15") LocalDate asOf,
         @Schema(type = SchemaType.STRING, example = "2700000.00") Amount outstandingPrincipal,
         @Schema(type = SchemaType.STRING,
@@ -57,8 +62,10 @@ public record LoanView(
         return new LoanView(loan.id, loan.status, loan.memberId, loan.groupId, loan.grantId, loan.productId,
                 Amount.of(loan.principal), loan.installments, LoanProductView.plainRate(loan.interestRate),
                 loan.purpose, loan.appliedAt, loan.appliedBy, loan.decidedAt, loan.decidedBy, loan.decisionNote,
-                loan.disbursedOn, loan.closedOn, asOf, position.outstandingPrincipal(), position.interestDue(),
-                position.penaltyDue(), position.daysPastDue(), position.installmentsInArrears(),
+                loan.disbursedOn, loan.closedOn, loan.writtenOffOn,
+                loan.writtenOffPrincipal == null ? null : Amount.of(loan.writtenOffPrincipal),
+                loan.writtenOffOn == null ? null : Amount.of(loan.recovered), asOf, position.outstandingPrincipal(),
+                position.interestDue(), position.penaltyDue(), position.daysPastDue(), position.installmentsInArrears(),
                 position.arrearsAmount(), position.nextDueOn(), position.nextDueAmount());
     }
 }

@@ -20,13 +20,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.lumbung.ledger.DefaultChart;
+import id.lumbung.ledger.AccountPurpose;
 import id.lumbung.ledger.EntryDraft;
 import id.lumbung.ledger.EntryKind;
 import id.lumbung.ledger.PostedEntry;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.ledger.Side;
+import id.lumbung.ledger.SystemAccounts;
 import id.lumbung.loan.product.ProductTermsCatalog;
 import id.lumbung.loan.repayment.Allocation;
 import id.lumbung.loan.repayment.Allocator;
@@ -67,10 +68,12 @@ public class RepaymentService {
     private final ProductTermsCatalog products;
     private final ObjectMapper json;
     private final DataSource dataSource;
+    private final SystemAccounts system;
 
     public RepaymentService(PostingService posting, PostingRules rules, SettingsService settings,
             LoanRecords records, LoanService loans, LoanPositions positions, ProductTermsCatalog products,
-            ObjectMapper json, DataSource dataSource) {
+            ObjectMapper json, DataSource dataSource, SystemAccounts system) {
+        this.system = system;
         this.dataSource = dataSource;
         this.positions = positions;
         this.products = products;
@@ -155,9 +158,9 @@ public class RepaymentService {
         UUID id = Ids.next();
         List<EntryDraft.Line> lines = new ArrayList<>();
         lines.add(new EntryDraft.Line(account, Side.DEBIT, request.amount()));
-        credit(lines, DefaultChart.PENALTY_INCOME, allocation.penalty());
-        credit(lines, DefaultChart.INTEREST_INCOME, allocation.interest());
-        credit(lines, DefaultChart.LOANS_RECEIVABLE, allocation.principal());
+        credit(lines, system.code(ledId, AccountPurpose.PENALTY_INCOME), allocation.penalty());
+        credit(lines, system.code(ledId, AccountPurpose.INTEREST_INCOME), allocation.interest());
+        credit(lines, system.code(ledId, AccountPurpose.LOANS_RECEIVABLE), allocation.principal());
         PostedEntry entry = posting.post(new EntryDraft(ledId, request.paidOn(), EntryKind.REPAYMENT,
                 "Angsuran pinjaman " + locked.memberName() + " ke-" + sequence,
                 new EntryDraft.Reference(REFERENCE_TYPE, id), null, lines), recordedBy);
@@ -192,6 +195,10 @@ public class RepaymentService {
     public LoanReversalView reverse(UUID ledId, UUID loanId, UUID repaymentId, @NotNull @Valid ReasonRequest request,
             String recordedBy) {
         Loan loan = LoanService.requireLocked(ledId, loanId);
+        if (loan.status == LoanStatus.WRITTEN_OFF) {
+            throw new ApiException(ProblemType.LOAN_STATUS, "the loan was written off on " + loan.writtenOffOn
+                    + "; its repayments stand as they were (what is collected now is a recovery)");
+        }
         LoanRepayment repayment = LoanRepayment.<LoanRepayment>find("ledId = ?1 and id = ?2 and loanId = ?3", ledId,
                 repaymentId, loanId).firstResult();
         if (repayment == null) {

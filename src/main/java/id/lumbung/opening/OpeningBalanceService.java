@@ -23,6 +23,7 @@ import id.lumbung.ledger.JournalHead;
 import id.lumbung.ledger.PostedEntry;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
+import id.lumbung.ledger.SystemAccounts;
 import id.lumbung.ledger.Side;
 import id.lumbung.money.Amount;
 import id.lumbung.platform.error.ApiException;
@@ -43,8 +44,11 @@ public class OpeningBalanceService {
     private final PostingService posting;
     private final PostingRules rules;
     private final AccountCatalog catalog;
+    private final SystemAccounts system;
 
-    public OpeningBalanceService(PostingService posting, PostingRules rules, AccountCatalog catalog) {
+    public OpeningBalanceService(PostingService posting, PostingRules rules, AccountCatalog catalog,
+            SystemAccounts system) {
+        this.system = system;
         this.posting = posting;
         this.rules = rules;
         this.catalog = catalog;
@@ -90,7 +94,7 @@ public class OpeningBalanceService {
             List<OpeningLines.Line> lines, String recordedBy) {
         rules.requireNotInFuture(ledId, effectiveDate, dateField);
         requireKnownAccounts(ledId, lines);
-        ControlAccounts.refuse(lines.stream()
+        ControlAccounts.refuse(system.controlCodes(ledId), lines.stream()
                 .map(line -> new ControlAccounts.Named(line.where() + ".account", line.account())).toList());
         Amount total = requireBalanced(lines);
         requireEmptyJournal(ledId);

@@ -19,12 +19,13 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import id.lumbung.ledger.DefaultChart;
+import id.lumbung.ledger.AccountPurpose;
 import id.lumbung.ledger.EntryDraft;
 import id.lumbung.ledger.EntryKind;
 import id.lumbung.ledger.PostedEntry;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.ledger.Side;
+import id.lumbung.ledger.SystemAccounts;
 import id.lumbung.money.Amount;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.ProblemType;
@@ -55,8 +56,10 @@ public class SavingsService {
 
     private final DataSource dataSource;
     private final PostingService posting;
+    private final SystemAccounts system;
 
-    public SavingsService(DataSource dataSource, PostingService posting) {
+    public SavingsService(DataSource dataSource, PostingService posting, SystemAccounts system) {
+        this.system = system;
         this.dataSource = dataSource;
         this.posting = posting;
     }
@@ -242,13 +245,13 @@ public class SavingsService {
             throws SQLException {
         UUID id = Ids.next();
         boolean deposit = type == MovementType.DEPOSIT;
+        String cash = system.code(ledId, AccountPurpose.CASH);
+        String savings = system.code(ledId, AccountPurpose.MEMBER_SAVINGS);
         EntryDraft draft = new EntryDraft(ledId, effectiveDate,
                 deposit ? EntryKind.SAVINGS_DEPOSIT : EntryKind.WITHDRAWAL, description,
                 new EntryDraft.Reference(REFERENCE_TYPE, id), null, List.of(
-                        new EntryDraft.Line(deposit ? DefaultChart.CASH : DefaultChart.MEMBER_SAVINGS, Side.DEBIT,
-                                amount),
-                        new EntryDraft.Line(deposit ? DefaultChart.MEMBER_SAVINGS : DefaultChart.CASH, Side.CREDIT,
-                                amount)));
+                        new EntryDraft.Line(deposit ? cash : savings, Side.DEBIT, amount),
+                        new EntryDraft.Line(deposit ? savings : cash, Side.CREDIT, amount)));
         PostedEntry entry = posting.post(draft, recordedBy);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO savings_movement (led_id, "
                 + MOVEMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneId;
 
-import id.lumbung.ledger.DefaultChart;
 import id.lumbung.loan.repayment.AllocationOrder;
 import id.lumbung.loan.schedule.Rounding;
 import id.lumbung.money.Amount;
@@ -33,10 +32,12 @@ public record LendingSettings(
     public static final java.util.List<String> TIME_ZONES = java.util.List.of("Asia/Jakarta", "Asia/Makassar",
             "Asia/Jayapura");
 
-    /** What an LED that never changed its settings lends with. */
-    public static final LendingSettings DEFAULTS = new LendingSettings(Amount.ZERO,
-            AllocationOrder.PENALTY_INTEREST_PRINCIPAL, new Rounding(BigDecimal.ONE.setScale(2), RoundingMode.HALF_UP),
-            DefaultChart.BANK, DefaultChart.CASH, ZoneId.of("Asia/Jakarta"), null);
+    /** What an LED that never changed its settings lends with, given its bank and cash accounts. */
+    public static LendingSettings defaults(String bankCode, String cashCode) {
+        return new LendingSettings(Amount.ZERO, AllocationOrder.PENALTY_INTEREST_PRINCIPAL,
+                new Rounding(BigDecimal.ONE.setScale(2), RoundingMode.HALF_UP), bankCode, cashCode,
+                ZoneId.of("Asia/Jakarta"), null);
+    }
 
     /** Whether a loan of this principal needs a second person to approve it. */
     public boolean loanNeedsSecondPerson(Amount principal) {

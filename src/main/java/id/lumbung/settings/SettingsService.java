@@ -22,8 +22,10 @@ import jakarta.validation.constraints.NotNull;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import id.lumbung.ledger.AccountPurpose;
 import id.lumbung.ledger.LedCalendar;
 import id.lumbung.ledger.PostingRules;
+import id.lumbung.ledger.SystemAccounts;
 import id.lumbung.loan.repayment.AllocationOrder;
 import id.lumbung.loan.schedule.Rounding;
 import id.lumbung.money.Amount;
@@ -37,11 +39,13 @@ public class SettingsService {
     private final DataSource dataSource;
     private final PostingRules rules;
     private final LedCalendar calendar;
+    private final SystemAccounts system;
     /** Read on every loan operation and adjustment; a change is seen by other replicas within 15 s. */
     private final Cache<UUID, LendingSettings> cache = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofSeconds(15)).build();
 
-    public SettingsService(DataSource dataSource, PostingRules rules, LedCalendar calendar) {
+    public SettingsService(DataSource dataSource, PostingRules rules, LedCalendar calendar, SystemAccounts system) {
+        this.system = system;
         this.dataSource = dataSource;
         this.rules = rules;
         this.calendar = calendar;
@@ -50,6 +54,11 @@ public class SettingsService {
     /** The LED's settings in force: the stored ones, or the documented defaults. */
     public LendingSettings lending(UUID ledId) {
         return cache.get(ledId, this::load);
+    }
+
+    private LendingSettings defaults(UUID ledId) {
+        return LendingSettings.defaults(system.code(ledId, AccountPurpose.BANK),
+                system.code(ledId, AccountPurpose.CASH));
     }
 
     private LendingSettings load(UUID ledId) {
@@ -61,7 +70,7 @@ public class SettingsService {
             select.setObject(1, ledId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
-                    return LendingSettings.DEFAULTS;
+                    return defaults(ledId);
                 }
                 BigDecimal adjustment = row.getBigDecimal(8);
                 return new LendingSettings(Amount.of(row.getBigDecimal(1)), AllocationOrder.valueOf(row.getString(2)),
@@ -82,7 +91,7 @@ public class SettingsService {
     /** Replaces the settings; fields the request leaves out take their defaults. */
     @Transactional
     public LendingSettingsView replace(UUID ledId, @NotNull @Valid LendingSettingsRequest request, String updatedBy) {
-        LendingSettings defaults = LendingSettings.DEFAULTS;
+        LendingSettings defaults = defaults(ledId);
         Amount threshold = orDefault(request.approvalThreshold(), defaults.approvalThreshold());
         requireNotNegative(threshold, "approvalThreshold");
         if (request.adjustmentApprovalThreshold() != null) {

@@ -52,7 +52,8 @@ class AccountTest {
 
     /** The whole view of a new, unused expense account: nothing more, nothing less. */
     private static void assertAccount(ValidatableResponse account) {
-        account.body("$", aMapWithSize(10))
+        account.body("$", aMapWithSize(11))
+                .body("purpose", nullValue())
                 .body("code", equalTo("5-1400"))
                 .body("name", equalTo("Beban Transportasi Lapangan"))
                 .body("type", equalTo("EXPENSE"))
@@ -87,7 +88,7 @@ class AccountTest {
             as(Tokens.manager(led)).body(account(code, "Akun " + code, type(code))).post(accounts(led))
                     .then().statusCode(201);
         }
-        List<String> expected = Stream.concat(DefaultChart.LINES.stream().map(DefaultChart.Line::code),
+        List<String> expected = Stream.concat(Stream.of(AccountPurpose.values()).map(AccountPurpose::defaultCode),
                 Stream.of("5-1400", "1-1150", "3-1250")).sorted().toList();
 
         List<String> codes = new ArrayList<>();

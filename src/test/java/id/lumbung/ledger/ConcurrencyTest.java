@@ -54,7 +54,7 @@ class ConcurrencyTest {
     private static final int THREADS = 12;
     private static final int LEDS = 3;
     private static final int ENTRIES = 600;
-    private static final String CASH = DefaultChart.CASH;
+    private static final String CASH = AccountPurpose.CASH.defaultCode();
     /** Accounts without a no-negative constraint, so only cash can refuse an entry. */
     private static final List<String> OTHERS = List.of("1-1400", "2-1900", "3-1200", "3-1300", "4-1100", "5-1100");
     private static final String INSUFFICIENT_FUNDS = "urn:lumbung:problem:insufficient-funds";

@@ -44,9 +44,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class GroupCommitTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Jakarta"));
-    private static final String CASH = DefaultChart.CASH;
-    private static final String EQUITY = DefaultChart.COMMUNITY_EQUITY;
-    private static final String EXPENSE = DefaultChart.OPERATING_EXPENSE;
+    private static final String CASH = AccountPurpose.CASH.defaultCode();
+    private static final String EQUITY = AccountPurpose.COMMUNITY_EQUITY.defaultCode();
+    private static final String EXPENSE = AccountPurpose.OPERATING_EXPENSE.defaultCode();
 
     @Inject
     BatchAppender appender;

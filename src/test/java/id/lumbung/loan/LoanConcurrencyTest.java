@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,6 +147,28 @@ class LoanConcurrencyTest {
                 }
             }
         }
+        // Every other loan still running is written off today, and some are partly recovered.
+        as(Tokens.manager(led)).body(Map.of("approvalThreshold", "100000000")).put(base(led) + "/settings/lending")
+                .then().statusCode(200);
+        BigDecimal recovered = BigDecimal.ZERO;
+        List<UUID> writtenOff = new ArrayList<>();
+        for (int i = 0; i < loans.size(); i += 2) {
+            var writeOff = as(Tokens.manager(led)).body(Map.of("on", today.toString(), "reason", "Macet"))
+                    .post(base(led) + "/loans/" + loans.get(i) + "/write-off");
+            if (writeOff.statusCode() != 201) {
+                assertEquals("urn:lumbung:problem:loan-status", writeOff.path("type"), writeOff::asString);
+                continue;
+            }
+            writtenOff.add(loans.get(i));
+            BigDecimal principal = new BigDecimal(writeOff.<String>path("principal"));
+            BigDecimal part = principal.divide(BigDecimal.valueOf(2 + random.nextInt(3)), 0, RoundingMode.DOWN);
+            if (part.signum() > 0) {
+                as(Tokens.clerk(led)).body(Map.of("amount", part.toPlainString(), "paidOn", today.toString()))
+                        .post(base(led) + "/loans/" + loans.get(i) + "/recoveries").then().statusCode(201);
+                recovered = recovered.add(part);
+            }
+        }
+        assertEquals(recovered.setScale(2), Lending.balance(led, "4-1400"));
         assertEquals(Lending.balance(led, "1-1300"), Lending.outstandingAsOf(led, today.toString()));
         for (int back = 0; back <= 270; back += 9) {
             String asOf = today.minusDays(back).toString();
@@ -168,9 +191,14 @@ class LoanConcurrencyTest {
             List<String> paidPrincipal = Lending.schedule(led, loan).then().extract().path(
                     "installments.paidPrincipal");
             BigDecimal paid = paidPrincipal.stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal owed = new BigDecimal(Lending.loan(led, loan).then().extract().<String>path("principal"))
+                    .subtract(paid).setScale(2);
             Lending.loan(led, loan).then().body("outstandingPrincipal", org.hamcrest.Matchers.equalTo(
-                    new BigDecimal(Lending.loan(led, loan).then().extract().<String>path("principal"))
-                            .subtract(paid).setScale(2).toPlainString()));
+                    writtenOff.contains(loan) ? "0.00" : owed.toPlainString()));
+            if (writtenOff.contains(loan)) {
+                Lending.loan(led, loan).then().body("writtenOffPrincipal",
+                        org.hamcrest.Matchers.equalTo(owed.toPlainString()));
+            }
         }
         assertEquals(interest.setScale(2), Lending.balance(led, "4-1100"));
         assertEquals(penalty.setScale(2), Lending.balance(led, "4-1300"));

@@ -19,13 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 import id.lumbung.ledger.AccountType;
-import id.lumbung.ledger.DefaultChart;
+import id.lumbung.ledger.AccountPurpose;
 import id.lumbung.platform.security.Role;
 import id.lumbung.support.Api;
 import id.lumbung.support.TestDatabase;
@@ -158,7 +159,7 @@ class TenancyTest {
         UUID led = Api.createLed(district);
         String officer = Tokens.districtOfficer(district);
         as(officer).get("/api/v1/leds/" + led + "/accounts").then().statusCode(200)
-                .body("items", hasSize(DefaultChart.LINES.size()));
+                .body("items", hasSize(AccountPurpose.values().length));
         as(officer).get("/api/v1/leds/" + led + "/journal-entries").then().statusCode(200);
         assertProblem(rejected(() -> as(officer).body(Api.entry(TODAY, "1-1100", "3-1200", "5.00"))
                 .post("/api/v1/leds/" + led + "/journal-entries")), 403, "forbidden");
@@ -172,17 +173,19 @@ class TenancyTest {
         UUID led = Api.createLed();
         List<Map<String, Object>> accounts = as(Tokens.auditor(led)).queryParam("limit", 500)
                 .get("/api/v1/leds/" + led + "/accounts").then().statusCode(200).extract().path("items");
-        assertEquals(DefaultChart.LINES.stream().map(DefaultChart.Line::code).sorted().toList(),
+        assertEquals(Stream.of(AccountPurpose.values()).map(AccountPurpose::defaultCode).sorted().toList(),
                 accounts.stream().map(a -> a.get("code")).toList());
-        for (DefaultChart.Line line : DefaultChart.LINES) {
-            Map<String, Object> account = accounts.stream().filter(a -> a.get("code").equals(line.code()))
+        for (AccountPurpose line : AccountPurpose.values()) {
+            String code = line.defaultCode();
+            Map<String, Object> account = accounts.stream().filter(a -> a.get("code").equals(code))
                     .findFirst().orElseThrow();
-            assertEquals(line.name(), account.get("name"), line.code());
-            assertEquals(line.type().name(), account.get("type"), line.code());
-            assertEquals(line.contra(), account.get("contra"), line.code());
-            assertEquals(line.noNegative(), account.get("noNegative"), line.code());
-            assertEquals(normalSide(line.type(), line.contra()), account.get("normalSide"), line.code());
-            assertEquals("0.00", account.get("balance"), line.code());
+            assertEquals(line.defaultName(), account.get("name"), code);
+            assertEquals(line.name(), account.get("purpose"), code);
+            assertEquals(line.type().name(), account.get("type"), code);
+            assertEquals(line.contra(), account.get("contra"), code);
+            assertEquals(line.noNegative(), account.get("noNegative"), code);
+            assertEquals(normalSide(line.type(), line.contra()), account.get("normalSide"), code);
+            assertEquals("0.00", account.get("balance"), code);
         }
         String accountsPath = "/api/v1/leds/" + led + "/accounts/";
         as(Tokens.auditor(led)).get(accountsPath + "1-1100").then().body("noNegative", equalTo(true));

@@ -123,7 +123,8 @@ public class AccountService {
             credits = totals[1];
         }
         return new AccountView(account.code, account.name, account.type, account.normalSide, account.contra,
-                account.noNegative, parentCode, id.lumbung.money.Amount.of(debits), id.lumbung.money.Amount.of(credits),
+                account.noNegative, parentCode, account.purpose, id.lumbung.money.Amount.of(debits),
+                id.lumbung.money.Amount.of(credits),
                 Account.balance(account.normalSide, debits, credits), asOf);
     }
 

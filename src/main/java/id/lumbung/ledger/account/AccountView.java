@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import id.lumbung.ledger.AccountPurpose;
 import id.lumbung.ledger.AccountType;
 import id.lumbung.ledger.Side;
 import id.lumbung.money.Amount;
@@ -23,6 +24,10 @@ public record AccountView(
         @Schema(example = "false") boolean contra,
         @Schema(example = "true") boolean noNegative,
         @Schema(nullable = true, example = "1-1000") String parentCode,
+        @Schema(nullable = true, example = "CASH", description = "What the system uses the account for; null on an "
+                + "account the LED added. Integrations find the LED's cash, loans receivable or recovery income "
+                + "account by purpose: an older LED's code may differ from the default.")
+        AccountPurpose purpose,
         @Schema(type = SchemaType.STRING, example = "52500000.00")
         Amount debitsPosted,
         @Schema(type = SchemaType.STRING, example = "14750000.00")

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import id.lumbung.ledger.EntryKind;
 import id.lumbung.ledger.JournalReader;
 import id.lumbung.ledger.PostedEntry;
 import id.lumbung.ledger.PostingService;
+import id.lumbung.ledger.SystemAccounts;
 import id.lumbung.ledger.Side;
 import id.lumbung.money.Amount;
 import id.lumbung.platform.error.ApiException;
@@ -38,9 +40,11 @@ public class JournalService {
     private final AccountCatalog catalog;
     private final SettingsService settings;
     private final PendingAdjustmentService pending;
+    private final SystemAccounts system;
 
     public JournalService(PostingService posting, JournalReader reader, AccountCatalog catalog,
-            SettingsService settings, PendingAdjustmentService pending) {
+            SettingsService settings, PendingAdjustmentService pending, SystemAccounts system) {
+        this.system = system;
         this.posting = posting;
         this.reader = reader;
         this.catalog = catalog;
@@ -55,7 +59,7 @@ public class JournalService {
      */
     public Created postAdjustment(UUID ledId, JournalEntryRequest request, String recordedBy,
             IdempotentRequest idempotency, URI entries) {
-        EntryDraft draft = adjustment(ledId, request);
+        EntryDraft draft = adjustment(ledId, request, system.controlCodes(ledId));
         Amount total = debits(draft);
         if (settings.lending(ledId).adjustmentNeedsSecondPerson(total)) {
             requireBalancedAndKnown(draft, total);
@@ -67,7 +71,7 @@ public class JournalService {
     }
 
     /** The adjustment as a draft entry, refused when it is not an ADJUSTMENT or names a control account. */
-    static EntryDraft adjustment(UUID ledId, JournalEntryRequest request) {
+    static EntryDraft adjustment(UUID ledId, JournalEntryRequest request, Set<String> controlCodes) {
         EntryKind kind = request.kind() == null ? EntryKind.ADJUSTMENT : request.kind();
         if (kind != EntryKind.ADJUSTMENT) {
             throw new ApiException(ProblemType.KIND_NOT_ALLOWED, "only ADJUSTMENT entries are posted here; "
@@ -89,7 +93,7 @@ public class JournalService {
         for (int i = 0; i < request.postings().size(); i++) {
             named.add(new ControlAccounts.Named("postings[" + i + "].account", request.postings().get(i).account()));
         }
-        ControlAccounts.refuse(named);
+        ControlAccounts.refuse(controlCodes, named);
         return new EntryDraft(ledId, request.effectiveDate(), kind, request.description().strip(), null, null, lines);
     }
 

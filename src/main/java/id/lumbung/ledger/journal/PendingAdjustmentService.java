@@ -2,6 +2,7 @@ package id.lumbung.ledger.journal;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,7 +96,8 @@ public class PendingAdjustmentService {
                     + ") must approve it");
         }
         JournalEntryRequest request = read(pending.request);
-        EntryDraft draft = JournalService.adjustment(ledId, request);
+        // The control accounts were refused when it was made; a purpose never moves between accounts.
+        EntryDraft draft = JournalService.adjustment(ledId, request, Set.of());
         var entry = posting.post(draft, pending.requestedBy);
         pending.status = PendingAdjustment.Status.APPROVED;
         pending.entryId = entry.id();

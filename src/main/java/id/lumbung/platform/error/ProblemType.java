@@ -72,6 +72,13 @@ public enum ProblemType {
     REPAYMENT_ALREADY_REVERSED("repayment-already-reversed", 409, "The repayment has already been reversed"),
     DISBURSEMENT_HAS_REPAYMENTS("disbursement-has-repayments", 409,
             "A disbursement with standing repayments cannot be reversed"),
+    WRITE_OFF_PENDING("write-off-pending", 409, "A write-off of the loan already waits for approval"),
+    WRITE_OFF_NOT_PENDING("write-off-not-pending", 409, "No write-off of the loan waits for approval"),
+    DATE_BEFORE_LOAN_EVENT("date-before-loan-event", 422,
+            "The date is before something already recorded on the loan"),
+    PAID_BEFORE_WRITE_OFF("paid-before-write-off", 422, "The recovery is dated before the write-off"),
+    RECOVERY_EXCEEDS_WRITTEN_OFF("recovery-exceeds-written-off", 409,
+            "The recoveries would exceed what was written off"),
 
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 
