@@ -33,6 +33,17 @@ public record QualityClass(
         return new QualityClass(kolektibilitas, upTo, BigDecimal.valueOf(percent));
     }
 
+    /** The same class with its rate written without trailing zeros ({@code 5.00} → {@code 5}), as stored. */
+    public QualityClass normalized() {
+        return new QualityClass(kolektibilitas, upTo, plain(provisionPercent));
+    }
+
+    /** {@code value} without trailing zeros and never in exponent form ({@code 100}, not {@code 1E+2}). */
+    static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     /** Whether a loan whose measure is {@code value} falls in this class or a better one. */
     boolean holds(int value) {
         return upTo == null || value <= upTo;
@@ -40,7 +51,7 @@ public record QualityClass(
 
     /** The class's rate as a fraction of one ({@code 5} % → {@code 0.05}). */
     public BigDecimal rate() {
-        return provisionPercent.divide(HUNDRED).stripTrailingZeros();
+        return plain(provisionPercent.divide(HUNDRED));
     }
 
     /**

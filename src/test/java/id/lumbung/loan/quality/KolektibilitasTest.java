@@ -173,7 +173,8 @@ class KolektibilitasTest {
                 new QualityClass(DIRAGUKAN, 5, new BigDecimal("50")),
                 new QualityClass(MACET, null, new BigDecimal("40"))));
         assertEquals(List.of("measure", "classes[0].class", "classes[0].provisionPercent", "classes[1].class",
-                "classes[1].provisionPercent", "classes[2].provisionPercent"), found.stream().map(QualityTable.Violation::field).toList());
+                "classes[1].provisionPercent", "classes[2].provisionPercent"),
+                found.stream().map(QualityTable.Violation::field).toList());
         assertThrows(IllegalArgumentException.class, () -> QualityTable.of(QualityMeasure.DAYS_PAST_DUE, List.of()));
     }
 
