@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.lumbung.loan.quality.Kolektibilitas;
 import id.lumbung.platform.idempotency.Created;
 import id.lumbung.platform.idempotency.IdempotencyService;
 import id.lumbung.platform.paging.Cursor;
@@ -87,27 +88,31 @@ public class LoanResource {
 
     @GET
     @Operation(operationId = "listLoans", summary = "List loans", description = "In the order they were applied "
-            + "for, filtered by status, member or KUB group; each item as `GET /loans/{loanId}` shows it as of "
-            + "`asOf` (default today). Pages with `limit` and `after`.")
+            + "for, filtered by status, member, KUB group or class (kolektibilitas, as of `asOf`); each item as "
+            + "`GET /loans/{loanId}` shows it as of `asOf` (default today). Pages with `limit` and `after`.")
     @APIResponse(responseCode = "200", description = "A page of loans")
     public Page<LoanView> list(@PathParam("ledId") UUID ledId,
             @Parameter(description = "Only loans in this status.") @QueryParam("status") LoanStatus status,
             @Parameter(description = "Only this member's loans.") @QueryParam("memberId") UUID memberId,
             @Parameter(description = "Only loans through this KUB group.") @QueryParam("groupId") UUID groupId,
+            @Parameter(description = "Only loans of this class (kolektibilitas) as of `asOf`.", example = "MACET")
+            @QueryParam("kolektibilitas") Kolektibilitas kolektibilitas,
             @Parameter(description = "The day the figures are as of; default today in the LED's calendar.",
                     example = "2026-04-15") @QueryParam("asOf") LocalDate asOf,
             @Parameter(description = "Page size, 1 to 500 (default 50).") @QueryParam("limit") Integer limit,
             @Parameter(description = "The `next` cursor of the previous page.") @QueryParam("after") String after) {
         access.require(ledId, LedPermission.READ_BOOKS);
-        return loans.list(ledId, status, memberId, groupId, asOf, Cursor.limit(limit), after);
+        return loans.list(ledId, status, memberId, groupId, kolektibilitas, asOf, Cursor.limit(limit), after);
     }
 
     @GET
     @Path("/{loanId}")
     @Operation(operationId = "getLoan", summary = "One loan as of a day", description = "Status, outstanding "
             + "principal, interest and penalty due, days past due, arrears and what falls due next, as of `asOf` "
-            + "(default today). A past day is built from dated rows (each repayment counts from its `paidOn` "
-            + "until its reversal's date), so 1-1300 as of a day equals the loans' outstanding principal that day.")
+            + "(default today), with its class (kolektibilitas) and the provision it needs by the LED's "
+            + "loan-quality setting in force that day. A past day is built from dated rows (each repayment counts "
+            + "from its `paidOn` until its reversal's date), so 1-1300 as of a day equals the loans' outstanding "
+            + "principal that day.")
     @APIResponse(responseCode = "200", description = "The loan")
     public LoanView get(@PathParam("ledId") UUID ledId, @PathParam("loanId") UUID loanId,
             @Parameter(description = "The day the figures are as of; default today in the LED's calendar.",

@@ -17,6 +17,10 @@ import id.lumbung.grant.Grant;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.loan.product.LoanOffer;
 import id.lumbung.loan.product.LoanProduct;
+import id.lumbung.loan.quality.Grade;
+import id.lumbung.loan.quality.Kolektibilitas;
+import id.lumbung.loan.quality.LoanGrades;
+import id.lumbung.loan.quality.QualitySetting;
 import id.lumbung.loan.repayment.LoanPosition;
 import id.lumbung.money.Amount;
 import id.lumbung.platform.error.ApiException;
@@ -35,13 +39,18 @@ import id.lumbung.settings.SettingsService;
 @ApplicationScoped
 public class LoanService {
 
+    /** Loans read and classified at a time when a list is filtered by class. */
+    private static final int CLASS_BATCH = 500;
+
     private final SettingsService settings;
     private final PostingService posting;
     private final LoanPositions positions;
     private final EntityManager entities;
+    private final LoanGrades grades;
 
     public LoanService(SettingsService settings, PostingService posting, LoanPositions positions,
-            EntityManager entities) {
+            EntityManager entities, LoanGrades grades) {
+        this.grades = grades;
         this.settings = settings;
         this.posting = posting;
         this.positions = positions;
@@ -125,10 +134,14 @@ public class LoanService {
         return view(ledId, loan, asOf == null ? posting.today(ledId) : asOf);
     }
 
-    /** Loans in the order they were applied for, filtered; each as of the same day. */
+    /**
+     * Loans in the order they were applied for, filtered; each as of the same day. With a class, the
+     * loans are read and classified a batch at a time (a fixed number of queries per batch, never
+     * one per loan) until the page is full.
+     */
     @Transactional
-    public Page<LoanView> list(UUID ledId, LoanStatus status, UUID memberId, UUID groupId, LocalDate asOf, int limit,
-            String after) {
+    public Page<LoanView> list(UUID ledId, LoanStatus status, UUID memberId, UUID groupId,
+            Kolektibilitas kolektibilitas, LocalDate asOf, int limit, String after) {
         StringBuilder query = new StringBuilder("ledId = :led and id > :after");
         Map<String, Object> params = new java.util.HashMap<>(Map.of("led", ledId, "after", Cursor.afterId(after)));
         if (status != null) {
@@ -143,12 +156,41 @@ public class LoanService {
             query.append(" and groupId = :group");
             params.put("group", groupId);
         }
-        List<Loan> found = Loan.<Loan>find(query + " order by id", params).page(0, limit + 1).list();
         LocalDate day = asOf == null ? posting.today(ledId) : asOf;
+        QualitySetting setting = grades.setting(ledId, day);
+        if (kolektibilitas != null) {
+            return listOfClass(query.append(" and latestEventOn is not null").toString(), params, setting,
+                    kolektibilitas, day, limit);
+        }
+        List<Loan> found = Loan.<Loan>find(query + " order by id", params).page(0, limit + 1).list();
         List<Loan> shown = found.size() > limit ? found.subList(0, limit) : found;
         Map<UUID, LoanPosition> standing = positions.asOf(ledId, shown, day);
-        return Page.of(found, limit, loan -> LoanView.from(loan, day, standing.get(loan.id)),
+        Map<UUID, Grade> graded = grades.of(setting, shown, standing, day);
+        return Page.of(found, limit, loan -> LoanView.from(loan, day, standing.get(loan.id), graded.get(loan.id)),
                 loan -> loan.id.toString());
+    }
+
+    private Page<LoanView> listOfClass(String query, Map<String, Object> params, QualitySetting setting,
+            Kolektibilitas kolektibilitas, LocalDate day, int limit) {
+        UUID ledId = (UUID) params.get("led");
+        int batch = Math.max(limit + 1, CLASS_BATCH);
+        List<LoanView> matched = new ArrayList<>();
+        while (matched.size() <= limit) {
+            List<Loan> found = Loan.<Loan>find(query + " order by id", params).page(0, batch).list();
+            Map<UUID, LoanPosition> standing = positions.asOf(ledId, found, day);
+            Map<UUID, Grade> graded = grades.of(setting, found, standing, day);
+            for (Loan loan : found) {
+                Grade grade = graded.get(loan.id);
+                if (grade != null && grade.kolektibilitas() == kolektibilitas && matched.size() <= limit) {
+                    matched.add(LoanView.from(loan, day, standing.get(loan.id), grade));
+                }
+            }
+            if (found.size() < batch) {
+                break;
+            }
+            params.put("after", found.get(found.size() - 1).id);
+        }
+        return Page.of(matched, limit, view -> view, view -> view.id().toString());
     }
 
     /** The loans of a member or a group as of today, for their own views; a fixed number of queries. */
@@ -179,7 +221,12 @@ public class LoanService {
     }
 
     public LoanView view(UUID ledId, Loan loan, LocalDate asOf) {
-        return LoanView.from(loan, asOf, positions.asOf(ledId, List.of(loan), asOf).get(loan.id));
+        return view(ledId, loan, asOf, positions.asOf(ledId, List.of(loan), asOf).get(loan.id));
+    }
+
+    /** The loan as of a day from a position already computed, with its class. */
+    LoanView view(UUID ledId, Loan loan, LocalDate asOf, LoanPosition position) {
+        return LoanView.from(loan, asOf, position, grades.grade(grades.setting(ledId, asOf), loan, position, asOf));
     }
 
     public static Loan requireLocked(UUID ledId, UUID loanId) {

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonFormat;
 
 import id.lumbung.loan.product.LoanProductView;
+import id.lumbung.loan.quality.Grade;
+import id.lumbung.loan.quality.Kolektibilitas;
 import id.lumbung.loan.repayment.LoanPosition;
 import id.lumbung.money.Amount;
 
@@ -56,9 +58,21 @@ public record LoanView(
                 example = "0.00")
         Amount arrearsAmount,
         @Schema(nullable = true, example = "2026-05-01") LocalDate nextDueOn,
-        @Schema(type = SchemaType.STRING, nullable = true, example = "345000.00") Amount nextDueAmount) {
+        @Schema(type = SchemaType.STRING, nullable = true, example = "345000.00") Amount nextDueAmount,
+        @Schema(description = "The loan's class (kolektibilitas) as of `asOf` by the LED's loan-quality setting in "
+                + "force that day; null unless the loan stands disbursed that day.", nullable = true,
+                example = "LANCAR")
+        Kolektibilitas kolektibilitas,
+        @Schema(type = SchemaType.STRING, description = "Outstanding principal × the class's provision rate, "
+                + "rounded as the loan rounds (never above the outstanding principal); null without a class.",
+                nullable = true, example = "27000.00")
+        Amount provisionRequired) {
 
     static LoanView from(Loan loan, LocalDate asOf, LoanPosition position) {
+        return from(loan, asOf, position, null);
+    }
+
+    static LoanView from(Loan loan, LocalDate asOf, LoanPosition position, Grade grade) {
         return new LoanView(loan.id, loan.status, loan.memberId, loan.groupId, loan.grantId, loan.productId,
                 Amount.of(loan.principal), loan.installments, LoanProductView.plainRate(loan.interestRate),
                 loan.purpose, loan.appliedAt, loan.appliedBy, loan.decidedAt, loan.decidedBy, loan.decisionNote,
@@ -66,6 +80,7 @@ public record LoanView(
                 loan.writtenOffPrincipal == null ? null : Amount.of(loan.writtenOffPrincipal),
                 loan.writtenOffOn == null ? null : Amount.of(loan.recovered), asOf, position.outstandingPrincipal(),
                 position.interestDue(), position.penaltyDue(), position.daysPastDue(), position.installmentsInArrears(),
-                position.arrearsAmount(), position.nextDueOn(), position.nextDueAmount());
+                position.arrearsAmount(), position.nextDueOn(), position.nextDueAmount(),
+                grade == null ? null : grade.kolektibilitas(), grade == null ? null : grade.provisionRequired());
     }
 }

@@ -183,7 +183,7 @@ public class RepaymentService {
         RepaymentRows.insert(connection, repayment, allocation.lines());
         // Everything dated on the loan is on or before today: the answer needs no read.
         LocalDate today = posting.today(ledId);
-        return RepaymentView.from(repayment, null, LoanView.from(loan, today,
+        return RepaymentView.from(repayment, null, loans.view(ledId, loan, today,
                 positions.current(loan, allocation.after(), today)));
     }
 

@@ -44,6 +44,8 @@ public enum LedPermission {
     RECORD_REPAYMENT(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
     /** Reverse a repayment (a bounced transfer). */
     REVERSE_REPAYMENT(Set.of(Role.LED_MANAGER)),
+    /** Book the loan-loss provision (PPAP) the portfolio needs as of a day. */
+    BOOK_PROVISION(Set.of(Role.LED_MANAGER)),
     /** Move money between the LED's own cash and bank accounts. */
     RECORD_TRANSFER(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
     /** Approve or reject a manual adjustment that waits for a second manager. */

@@ -121,7 +121,8 @@ class OpenApiContractTest {
                 "{groupId}", group.toString(), "{memberId}", member.toString(), "{grantId}", grant,
                 "{contributionId}", contribution, "{expenseId}", expense, "{movementId}", movement));
         ids.putAll(Map.of("{productId}", product, "{loanId}", loan, "{repaymentId}", repayment,
-                "{transferId}", transfer, "{pendingId}", UUID.randomUUID().toString()));
+                "{transferId}", transfer, "{pendingId}", UUID.randomUUID().toString(),
+                "{provisionId}", UUID.randomUUID().toString()));
 
         List<String> problems = new ArrayList<>();
         int checked = 0;

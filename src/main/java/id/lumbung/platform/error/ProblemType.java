@@ -80,6 +80,13 @@ public enum ProblemType {
     RECOVERY_EXCEEDS_WRITTEN_OFF("recovery-exceeds-written-off", 409,
             "The recoveries would exceed what was written off"),
 
+    LOAN_QUALITY_TABLE_INVALID("loan-quality-table-invalid", 422,
+            "The kolektibilitas table breaks a rule: 3 or 5 classes, bounds strictly increasing, last open-ended"),
+    LOAN_QUALITY_CHANGE_OUT_OF_ORDER("loan-quality-change-out-of-order", 409,
+            "A loan-quality change cannot take effect before the latest change"),
+    PROVISION_OUT_OF_ORDER("provision-out-of-order", 409,
+            "A provision cannot be dated before the latest provision"),
+
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 
     public static final String URN_PREFIX = "urn:lumbung:problem:";
