@@ -19,6 +19,10 @@
 #                        keyed loan repayments over them (implies --idempotency, so that keyed
 #                        adjustments and the raw baseline are measured in the same rounds), and
 #                        time GET of a 10-year weekly loan (520 installments) with 500 repayments
+#   --portfolio N        disburse N loans in one LED (weekly, disbursed 0 to 239 days ago, every
+#                        third one repaid once), then time GET /portfolio today and as of 30 days
+#                        ago (1 connection, 10 s each; goal < 500 ms at 10,000 loans)
+#   --portfolio-only     with --portfolio: stop after the portfolio reads (no write rounds)
 #   --keep               keep the databases lumbung_bench and lumbung_bench_raw afterwards
 #   -h, --help           this text
 #
@@ -74,6 +78,8 @@ led_count=16
 threads=2
 idempotency=false
 loan_count=0
+portfolio_count=0
+portfolio_only=false
 keep=false
 
 positive() {
@@ -84,7 +90,8 @@ positive() {
 
 while [ $# -gt 0 ]; do
   case $1 in
-    --url | --port | --concurrency | --duration | --rounds | --warmup | --leds | --threads | --repayments)
+    --url | --port | --concurrency | --duration | --rounds | --warmup | --leds | --threads | --repayments | \
+      --portfolio)
       [ $# -ge 2 ] || die "$1 needs a value"
       case $1 in
         --url) url=${2%/} ;;
@@ -96,10 +103,12 @@ while [ $# -gt 0 ]; do
         --leds) positive "$1" "$2"; led_count=$2 ;;
         --threads) positive "$1" "$2"; threads=$2 ;;
         --repayments) positive "$1" "$2"; loan_count=$2; idempotency=true ;;
+        --portfolio) positive "$1" "$2"; portfolio_count=$2 ;;
       esac
       shift 2
       ;;
     --idempotency) idempotency=true; shift ;;
+    --portfolio-only) portfolio_only=true; shift ;;
     --keep) keep=true; shift ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown option '$1'" ;;
@@ -115,6 +124,8 @@ for c in "${concurrencies[@]}"; do positive --concurrency "$c"; done
 [ "$warmup" -le 600 ] || die "--warmup is capped at 600 s"
 [ "$led_count" -le 200 ] || die "--leds is capped at 200"
 [ "$loan_count" -le 5000 ] || die "--repayments is capped at 5000 loans"
+[ "$portfolio_count" -le 20000 ] || die "--portfolio is capped at 20000 loans"
+[ "$portfolio_only" = false ] || [ "$portfolio_count" -gt 0 ] || die "--portfolio-only needs --portfolio N"
 for c in "${concurrencies[@]}"; do [ "$c" -le 256 ] || die "--concurrency is capped at 256 per run"; done
 
 # Only this machine: a load generator aimed elsewhere by mistake is an incident.
@@ -433,6 +444,61 @@ LUA
   } >"$repay_script"
 fi
 
+# --- the portfolio report (--portfolio) -----------------------------------------------------
+
+# N weekly loans in the first LED, disbursed 0 to 239 days ago (so every class of the BANK table
+# is met), every third one repaid once today; then the portfolio report is timed as of today and
+# as of 30 days ago (a past day rebuilds the positions from the dated rows).
+portfolio_reads() {
+  local led_path=/api/v1/leds/${led_ids[0]} product clerk granted_on made batch k path out
+  granted_on=$(TZ=Asia/Jakarta date -d '400 days ago' +%F)
+  create "$led_path/grants" "{\"source\":\"APBD bench\",\"decreeNumber\":\"SK portfolio\",\"amount\":\"90000000000\",\"receivedOn\":\"$granted_on\"}" "${led_tokens[0]}" >/dev/null
+  product=$(create "$led_path/loan-products" '{"name":"Bench weekly portfolio","interestMethod":"FLAT","interestRate":"1.5","ratePeriod":"MONTH","frequency":"WEEKLY","installments":50,"graceInstallments":0,"adminFeePercent":"1","penaltyRatePerDay":"0.1"}' "${led_tokens[0]}")
+  clerk=$(token led-clerk --led "${led_ids[0]}" --sub bench-portfolio-clerk)
+  portfolio_loan() {
+    local k=$1 member loan on year
+    on=$(TZ=Asia/Jakarta date -d "$((k % 240)) days ago" +%F)
+    # A NIK holds a 4-digit serial per birth date: the birth year moves every 9,000 members.
+    year=$((60 + k / 9000))
+    member=$(create "$led_path/members" "{\"name\":\"Anggota portofolio $k\",\"nik\":\"$(printf '1406014507%02d%04d' "$year" $((k % 9000 + 1)))\",\"gender\":\"F\",\"birthDate\":\"19$year-07-05\"}" "$clerk")
+    loan=$(create "$led_path/loans" "{\"memberId\":\"$member\",\"productId\":\"$product\",\"principal\":\"5000000\",\"purpose\":\"bench\"}" "$clerk")
+    curl -fsS --max-time 30 -o /dev/null -X POST "$url$led_path/loans/$loan/approval" -H "Authorization: Bearer ${led_tokens[0]}" \
+      -H 'Content-Type: application/json' -d '{}' || die "approving loan $loan failed"
+    create "$led_path/loans/$loan/disbursement" "{\"disbursedOn\":\"$on\"}" "${led_tokens[0]}" >/dev/null
+    if [ $((k % 3)) -eq 0 ]; then
+      create "$led_path/loans/$loan/repayments" "{\"amount\":\"150000\",\"paidOn\":\"$today\"}" "$clerk" >/dev/null
+    fi
+    echo "$loan"
+  }
+  log "disbursing $portfolio_count loans in one LED for the portfolio report, 8 at a time"
+  made=$bench_dir/portfolio-loans-$stamp.txt
+  : >"$made"
+  batch=()
+  for ((k = 0; k < portfolio_count; k++)); do
+    portfolio_loan "$k" >>"$made" &
+    batch+=($!)
+    if [ "${#batch[@]}" -eq 8 ] || [ "$k" -eq $((portfolio_count - 1)) ]; then
+      wait "${batch[@]}" || true
+      batch=()
+    fi
+  done
+  [ "$(wc -l <"$made")" -eq "$portfolio_count" ] || die "only $(wc -l <"$made") of $portfolio_count portfolio loans were made"
+  [ -z "$service_db_for_analyze" ] || analyze_db "$service_db_for_analyze"
+  echo
+  echo "GET /portfolio over $portfolio_count loans in one LED (goal: < 500 ms):"
+  for path in "$led_path/portfolio?asOf=$today" "$led_path/portfolio?asOf=$(TZ=Asia/Jakarta date -d '30 days ago' +%F)"; do
+    curl -fsS --max-time 60 -o /dev/null "$url$path" -H "Authorization: Bearer ${led_tokens[0]}" \
+      || die "GET $path failed"
+    out=$bench_dir/wrk-$stamp-portfolio-$(date +%s%N).txt
+    timeout 70 wrk --latency -t 1 -c 1 -d 10s -H "Authorization: Bearer ${led_tokens[0]}" "$url$path" >"$out" 2>&1 \
+      || die "wrk GET failed; see $out"
+    grep -q 'Non-2xx' "$out" && die "GET $path answered non-2xx; see $out"
+    printf '  GET %-40s p50 %s  p99 %s  (%s requests/s)\n' "${path#"$led_path"}" \
+      "$(awk '$1 == "50%" { print $2 }' "$out")" "$(awk '$1 == "99%" { print $2 }' "$out")" \
+      "$(awk '/^Requests\/sec/ { print $2 }' "$out")"
+  done
+}
+
 # --- the raw baseline ------------------------------------------------------------------------
 
 if db_exists "$raw_db"; then
@@ -582,6 +648,11 @@ log "analyzing $raw_db$([ -n "$service_db_for_analyze" ] && echo " and $service_
 analyze_db() { pg -d "$1" -c 'SET client_min_messages = error' -c ANALYZE; }
 analyze_db "$raw_db"
 [ -z "$service_db_for_analyze" ] || analyze_db "$service_db_for_analyze"
+
+if [ "$portfolio_count" -gt 0 ]; then
+  portfolio_reads
+  [ "$portfolio_only" = false ] || exit 0
+fi
 
 printf 'round\tkind\tconcurrency\trate\tp50_ms\tp99_ms\terrors\n' >"$results"
 kinds=(service)

@@ -48,6 +48,8 @@ public enum LedPermission {
     BOOK_PROVISION(Set.of(Role.LED_MANAGER)),
     /** Move money between the LED's own cash and bank accounts. */
     RECORD_TRANSFER(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
+    /** Read the loan portfolio report (a trainer's copy leaves member names out). */
+    READ_PORTFOLIO(Set.of(Role.DISTRICT_OFFICER, Role.LED_MANAGER, Role.LED_CLERK, Role.TRAINER, Role.AUDITOR)),
     /** Approve or reject a manual adjustment that waits for a second manager. */
     APPROVE_ADJUSTMENT(Set.of(Role.LED_MANAGER));
 

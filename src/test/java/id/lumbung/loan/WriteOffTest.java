@@ -124,6 +124,29 @@ class WriteOffTest {
     }
 
     @Test
+    void theAllowanceCoversWhatItHoldsAndTheRestIsExpense() {
+        UUID led = Lending.funded();
+        threshold(led, "50000000");
+        UUID loan = Lending.disbursed(led, Lending.member(led, "Siti Aminah"), Lending.flatProduct(led), "3000000",
+                day(-100));
+        // About 70 days past due: DALAM_PERHATIAN_KHUSUS under the BANK preset, 5 % of 3,000,000.
+        as(Tokens.manager(led)).body(Map.of("asOf", day(-1))).post(base(led) + "/provisions").then()
+                .statusCode(201).body("required", equalTo("150000.00"));
+        assertEquals(new BigDecimal("150000.00"), Lending.balance(led, "1-1310"));
+        writeOff(Tokens.manager(led), led, loan, day(0)).then().statusCode(201)
+                .body("principal", equalTo("3000000.00"))
+                .body("fromAllowance", equalTo("150000.00"))
+                .body("fromExpense", equalTo("2850000.00"));
+        assertEquals(new BigDecimal("0.00"), Lending.balance(led, "1-1310"));
+        assertEquals(new BigDecimal("3000000.00"), Lending.balance(led, "5-1200"));
+        assertEquals(new BigDecimal("0.00"), Lending.balance(led, "1-1300"));
+        // The written-off loan needs no allowance any more: a provision today finds nothing to book.
+        as(Tokens.manager(led)).body(Map.of("asOf", day(0))).post(base(led) + "/provisions").then()
+                .statusCode(201).body("required", equalTo("0.00")).body("entryId", nullValue());
+        Lending.loan(led, loan).then().body("kolektibilitas", nullValue());
+    }
+
+    @Test
     void aboveTheThresholdASecondManagerCompletesTheWriteOff() {
         UUID led = Lending.funded();
         UUID product = Lending.flatProduct(led);
