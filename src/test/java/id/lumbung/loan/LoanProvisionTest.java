@@ -122,6 +122,33 @@ class LoanProvisionTest {
     }
 
     @Test
+    void classifiesByTheSettingInForceOnTheDay() {
+        UUID led = Lending.funded();
+        UUID loan = loan(led);
+        LocalDate first = firstDue(led, loan);
+        String change = as(Tokens.manager(led)).body(Map.of("preset", "LKM", "effectiveFrom",
+                first.plusDays(11).toString())).put(base(led) + "/settings/loan-quality").then().statusCode(200)
+                .extract().path("changeId");
+
+        // BANK the day before the change: 10 days past due, 5 %. LKM from it: one missed installment, 0 %.
+        provision(led, first.plusDays(10)).then().statusCode(201)
+                .body("required", equalTo("150000.00"))
+                .body("qualityChangeId", nullValue());
+        Response lkm = provision(led, first.plusDays(11));
+        lkm.then().statusCode(201)
+                .body("required", equalTo("0.00"))
+                .body("bookedBefore", equalTo("150000.00"))
+                .body("qualityChangeId", equalTo(change))
+                .body("byClass.class", contains("LANCAR", "DIRAGUKAN", "MACET"))
+                .body("byClass.loans", contains(1, 0, 0))
+                .body("byClass.provisionRate", contains("0", "0.5", "1"));
+        as(Tokens.auditor(led)).get(base(led) + "/journal-entries/" + lkm.path("entryId")).then().statusCode(200)
+                .body("postings.account", contains("1-1310", "5-1200"))
+                .body("postings.amount", contains("150000.00", "150000.00"));
+        assertEquals(0, Lending.balance(led, "1-1310").signum());
+    }
+
+    @Test
     void theEntryIsReversedOnlyByProvisioningAgain() {
         UUID led = Lending.funded();
         UUID loan = loan(led);
