@@ -75,8 +75,9 @@ class GroupLoanConcurrencyTest {
                 assertTrue(REFUSALS.contains(answer.text("type")), answer::toString);
             }
         }
-        // 8 × 300,000 + 8 × 200,000 = 4,000,000 asked for; the shares owe 3,000,000, all principal.
-        assertTrue(passed >= 8, "only " + passed + " payments passed");
+        // 8 × 300,000 + 8 × 200,000 = 4,000,000 asked for; the shares owe 3,000,000, all principal:
+        // some must be refused, and none may take more than the shares owe.
+        assertTrue(passed > 0 && passed < racing.size(), passed + " of " + racing.size() + " payments passed");
         assertTrue(accepted.compareTo(new BigDecimal("3000000")) <= 0, accepted::toPlainString);
         BigDecimal outstanding = BigDecimal.ZERO;
         for (UUID share : shares.values()) {
