@@ -2,6 +2,7 @@ package id.lumbung.loan;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -70,22 +71,56 @@ public class DisbursementService {
     public DisbursementView disburse(UUID ledId, UUID loanId, @NotNull @Valid DisbursementRequest request,
             String recordedBy) {
         Loan loan = LoanService.requireLocked(ledId, loanId);
+        LoanService.requireSingle(loan, "disbursed");
         LoanService.requireStatus(loan, LoanStatus.APPROVED, "disbursed");
+        UUID id = Ids.next();
+        String member = records.memberName(ledId, loan.memberId);
+        Paid paid = pay(ledId, List.of(loan), List.of(id), request, recordedBy,
+                "Pencairan pinjaman " + member + ": " + loan.purpose, new EntryDraft.Reference(REFERENCE_TYPE, id));
+        return view(paid.disbursements().get(0), loans.view(ledId, loan, posting.today(ledId)));
+    }
+
+    /** What paying loans out together posted: the one entry and each loan's disbursement, in the loans' order. */
+    public record Paid(PostedEntry entry, List<LoanRecords.Disbursement> disbursements) {
+    }
+
+    /**
+     * APPROVED → DISBURSED for loans paid out together (a KUB group loan's shares, locked by the
+     * caller): each loan gets the rows and schedule a single disbursement gives it, and one entry
+     * carries the lines of a single disbursement for their totals (each fee rounded per loan).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Paid disburseTogether(UUID ledId, List<Loan> locked, DisbursementRequest request, String recordedBy,
+            String description, EntryDraft.Reference reference) {
+        locked.forEach(loan -> LoanService.requireStatus(loan, LoanStatus.APPROVED, "disbursed"));
+        return pay(ledId, locked, locked.stream().map(loan -> Ids.next()).toList(), request, recordedBy, description,
+                reference);
+    }
+
+    private Paid pay(UUID ledId, List<Loan> locked, List<UUID> ids, DisbursementRequest request, String recordedBy,
+            String description, EntryDraft.Reference reference) {
         rules.requireNotInFuture(ledId, request.disbursedOn(), "disbursedOn");
         LendingSettings lending = settings.lending(ledId);
         String paidFrom = request.paidFrom() == null ? lending.disbursementAccount() : request.paidFrom();
         rules.requireCashOrBank(ledId, paidFrom, "paidFrom");
         String feeAccount = lending.collectionAccount();
-        ProductTerms product = products.of(ledId, loan.productId);
         Rounding rounding = lending.rounding();
 
-        Amount principal = Amount.of(loan.principal);
-        Amount fee = Amount.of(rounding.round(loan.principal.multiply(product.adminFeePercent())
-                .divide(BigDecimal.valueOf(100), MathContext.DECIMAL128)));
-        List<InstallmentState> schedule = ScheduleCalculator.schedule(LoanTermsOf.schedule(loan, product, rounding),
-                principal, request.disbursedOn()).stream().map(InstallmentState::fresh).toList();
+        Amount principal = Amount.ZERO;
+        Amount fee = Amount.ZERO;
+        List<Amount> fees = new ArrayList<>();
+        List<List<InstallmentState>> schedules = new ArrayList<>();
+        for (Loan loan : locked) {
+            ProductTerms product = products.of(ledId, loan.productId);
+            Amount loanFee = Amount.of(rounding.round(loan.principal.multiply(product.adminFeePercent())
+                    .divide(BigDecimal.valueOf(100), MathContext.DECIMAL128)));
+            schedules.add(ScheduleCalculator.schedule(LoanTermsOf.schedule(loan, product, rounding),
+                    Amount.of(loan.principal), request.disbursedOn()).stream().map(InstallmentState::fresh).toList());
+            fees.add(loanFee);
+            principal = principal.plus(Amount.of(loan.principal));
+            fee = fee.plus(loanFee);
+        }
 
-        UUID id = Ids.next();
         List<EntryDraft.Line> lines = new ArrayList<>(List.of(
                 new EntryDraft.Line(system.code(ledId, AccountPurpose.LOANS_RECEIVABLE), Side.DEBIT, principal),
                 new EntryDraft.Line(paidFrom, Side.CREDIT, principal)));
@@ -93,29 +128,34 @@ public class DisbursementService {
             lines.add(new EntryDraft.Line(feeAccount, Side.DEBIT, fee));
             lines.add(new EntryDraft.Line(system.code(ledId, AccountPurpose.FEE_INCOME), Side.CREDIT, fee));
         }
-        String member = records.memberName(ledId, loan.memberId);
         PostedEntry entry = posting.post(new EntryDraft(ledId, request.disbursedOn(), EntryKind.LOAN_DISBURSEMENT,
-                "Pencairan pinjaman " + member + ": " + loan.purpose, new EntryDraft.Reference(REFERENCE_TYPE, id),
-                null, lines), recordedBy);
+                description, reference, null, lines), recordedBy);
 
-        LoanRecords.Disbursement disbursement = new LoanRecords.Disbursement(id, loan.id, request.disbursedOn(),
-                principal.value(), fee.value(), paidFrom, feeAccount, entry.id(), Timestamps.now(), recordedBy);
-        records.insertDisbursement(ledId, disbursement);
-        // A loan disbursed again after a reversed disbursement gets a new schedule from its new date.
-        Installment.delete("ledId = ?1 and loanId = ?2", ledId, loan.id);
-        schedule.forEach(state -> Installment.create(ledId, loan.id, state).persist());
+        List<LoanRecords.Disbursement> disbursements = new ArrayList<>();
+        Instant recordedAt = Timestamps.now();
+        for (int i = 0; i < locked.size(); i++) {
+            Loan loan = locked.get(i);
+            LoanRecords.Disbursement disbursement = new LoanRecords.Disbursement(ids.get(i), loan.id,
+                    request.disbursedOn(), loan.principal, fees.get(i).value(), paidFrom, feeAccount, entry.id(),
+                    recordedAt, recordedBy);
+            records.insertDisbursement(ledId, disbursement);
+            // A loan disbursed again after a reversed disbursement gets a new schedule from its new date.
+            Installment.delete("ledId = ?1 and loanId = ?2", ledId, loan.id);
+            schedules.get(i).forEach(state -> Installment.create(ledId, loan.id, state).persist());
 
-        loan.status = LoanStatus.DISBURSED;
-        loan.disbursementId = id;
-        loan.disbursedOn = request.disbursedOn();
-        loan.roundingStep = rounding.step();
-        loan.roundingMode = rounding.mode().name();
-        loan.allocationOrder = lending.allocationOrder();
-        loan.outstandingPrincipal = principal.value();
-        loan.touched(request.disbursedOn());
-        loan.updatedAt = disbursement.recordedAt();
+            loan.status = LoanStatus.DISBURSED;
+            loan.disbursementId = disbursement.id();
+            loan.disbursedOn = request.disbursedOn();
+            loan.roundingStep = rounding.step();
+            loan.roundingMode = rounding.mode().name();
+            loan.allocationOrder = lending.allocationOrder();
+            loan.outstandingPrincipal = loan.principal;
+            loan.touched(request.disbursedOn());
+            loan.updatedAt = recordedAt;
+            disbursements.add(disbursement);
+        }
         Installment.flush();
-        return view(disbursement, loans.view(ledId, loan, posting.today(ledId)));
+        return new Paid(entry, disbursements);
     }
 
     /**
@@ -126,6 +166,7 @@ public class DisbursementService {
     public LoanReversalView reverse(UUID ledId, UUID loanId, @NotNull @Valid ReasonRequest request,
             String recordedBy) {
         Loan loan = LoanService.requireLocked(ledId, loanId);
+        LoanService.requireSingle(loan, "have its disbursement reversed");
         LoanService.requireStatus(loan, LoanStatus.DISBURSED, "have its disbursement reversed");
         long standing = LoanRepayment.standing(ledId, loan.id);
         if (standing > 0) {

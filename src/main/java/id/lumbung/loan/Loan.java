@@ -33,6 +33,8 @@ public class Loan extends PanacheEntityBase {
     public UUID memberId;
     public UUID productId;
     public UUID groupId;
+    /** The KUB group loan this loan is a member's share of (tanggung renteng), or null. */
+    public UUID groupLoanId;
     public UUID grantId;
     public String purpose;
     public BigDecimal principal;

@@ -37,6 +37,8 @@ public class LoanRepayment extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public String installmentsBefore;
     public UUID entryId;
+    /** The KUB group's payment this repayment is this loan's part of, or null. */
+    public UUID groupRepaymentId;
     public Instant recordedAt;
     public String recordedBy;
 

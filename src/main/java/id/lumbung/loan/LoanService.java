@@ -60,6 +60,17 @@ public class LoanService {
     /** Records an application (APPLIED) after checking member, product, group and grant of this LED. */
     @Transactional
     public LoanView apply(UUID ledId, @NotNull @Valid LoanRequest request, String appliedBy) {
+        Loan loan = open(ledId, request, appliedBy, null);
+        return LoanView.from(loan, posting.today(ledId), LoanPositions.NOTHING);
+    }
+
+    /**
+     * The one way a loan is applied for: checks member, product, group and grant of this LED and
+     * records the application (APPLIED). A KUB group loan's shares come here too, each with the
+     * group loan it belongs to (null for a single loan); the caller's transaction holds them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Loan open(UUID ledId, LoanRequest request, String appliedBy, UUID groupLoanId) {
         UUID memberGroup = memberGroup(ledId, request.memberId());
         LoanProduct product = LoanProduct.find(ledId, request.productId());
         if (product == null) {
@@ -83,6 +94,7 @@ public class LoanService {
         loan.memberId = request.memberId();
         loan.productId = product.id;
         loan.groupId = request.groupId();
+        loan.groupLoanId = groupLoanId;
         loan.grantId = request.grantId();
         loan.purpose = request.purpose().strip();
         loan.principal = offer.principal().value();
@@ -94,22 +106,44 @@ public class LoanService {
         loan.outstandingPrincipal = BigDecimal.ZERO.setScale(2);
         loan.updatedAt = loan.appliedAt;
         loan.persistAndFlush();
-        return LoanView.from(loan, posting.today(ledId), LoanPositions.NOTHING);
+        return loan;
     }
 
     /** APPLIED → APPROVED; above the threshold only by someone other than the applicant (403 approver-is-maker). */
     @Transactional
     public LoanView approve(UUID ledId, UUID loanId, @NotNull @Valid DecisionRequest request, String approvedBy) {
         Loan loan = requireLocked(ledId, loanId);
-        requireStatus(loan, LoanStatus.APPLIED, "approved");
-        Amount principal = Amount.of(loan.principal);
-        if (approvedBy.equals(loan.appliedBy) && settings.lending(ledId).loanNeedsSecondPerson(principal)) {
-            throw new ApiException(ProblemType.APPROVER_IS_MAKER, "a loan of " + principal + " is above the LED's "
-                    + "approval threshold of " + settings.lending(ledId).approvalThreshold()
-                    + ": someone other than its applicant (" + loan.appliedBy + ") must approve it");
-        }
-        decide(loan, LoanStatus.APPROVED, approvedBy, request.note());
+        requireSingle(loan, "approved");
+        approveTogether(ledId, List.of(loan), "a loan", request.note(), approvedBy);
         return view(ledId, loan, posting.today(ledId));
+    }
+
+    /**
+     * APPLIED → APPROVED for loans decided as one (a single loan, or a KUB group loan's shares,
+     * locked by the caller): the maker–checker threshold applies to their total principal.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void approveTogether(UUID ledId, List<Loan> locked, String what, String note, String approvedBy) {
+        Amount principal = Amount.ZERO;
+        for (Loan loan : locked) {
+            requireStatus(loan, LoanStatus.APPLIED, "approved");
+            principal = principal.plus(Amount.of(loan.principal));
+        }
+        for (Loan loan : locked) {
+            if (approvedBy.equals(loan.appliedBy) && settings.lending(ledId).loanNeedsSecondPerson(principal)) {
+                throw new ApiException(ProblemType.APPROVER_IS_MAKER, what + " of " + principal + " is above the "
+                        + "LED's approval threshold of " + settings.lending(ledId).approvalThreshold()
+                        + ": someone other than its applicant (" + loan.appliedBy + ") must approve it");
+            }
+        }
+        locked.forEach(loan -> decide(loan, LoanStatus.APPROVED, approvedBy, note));
+    }
+
+    /** APPLIED → REJECTED for loans decided as one (see {@link #approveTogether}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rejectTogether(List<Loan> locked, String reason, String rejectedBy) {
+        locked.forEach(loan -> requireStatus(loan, LoanStatus.APPLIED, "rejected"));
+        locked.forEach(loan -> decide(loan, LoanStatus.REJECTED, rejectedBy, reason));
     }
 
     /** APPLIED → REJECTED, with the reason. */
@@ -119,8 +153,8 @@ public class LoanService {
             throw ApiException.invalidField("effectiveDate", "a rejection has no effective date");
         }
         Loan loan = requireLocked(ledId, loanId);
-        requireStatus(loan, LoanStatus.APPLIED, "rejected");
-        decide(loan, LoanStatus.REJECTED, rejectedBy, request.reason());
+        requireSingle(loan, "rejected");
+        rejectTogether(List.of(loan), request.reason(), rejectedBy);
         return view(ledId, loan, posting.today(ledId));
     }
 
@@ -235,6 +269,18 @@ public class LoanService {
             throw ApiException.notFound("loan " + loanId);
         }
         return loan;
+    }
+
+    /**
+     * A KUB group loan's share is decided, disbursed and corrected only with its group loan (one
+     * decision, one entry): 409 group-loan-share through the single-loan endpoints.
+     */
+    static void requireSingle(Loan loan, String action) {
+        if (loan.groupLoanId != null) {
+            throw new ApiException(ProblemType.GROUP_LOAN_SHARE, "the loan is a member's share of KUB group loan "
+                    + loan.groupLoanId + "; it is " + action + " only together with the group loan, through "
+                    + "/groups/{groupId}/loans/" + loan.groupLoanId);
+        }
     }
 
     public static void requireStatus(Loan loan, LoanStatus expected, String action) {

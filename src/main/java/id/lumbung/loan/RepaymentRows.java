@@ -31,8 +31,9 @@ final class RepaymentRows {
     }
 
     private static final String LOCK = """
-            SELECT l.id, l.member_id, l.product_id, l.group_id, l.grant_id, l.purpose, l.principal, l.installments,
-                   l.interest_rate, l.status, l.applied_at, l.applied_by, l.decided_at, l.decided_by, l.decision_note,
+            SELECT l.id, l.member_id, l.product_id, l.group_id, l.group_loan_id, l.grant_id, l.purpose, l.principal,
+                   l.installments, l.interest_rate, l.status, l.applied_at, l.applied_by, l.decided_at, l.decided_by,
+                   l.decision_note,
                    l.disbursement_id, l.disbursed_on, l.rounding_step, l.rounding_mode, l.allocation_order,
                    l.outstanding_principal, l.repayment_count, l.latest_event_on, l.closed_on, l.updated_at, m.name
               FROM loan l JOIN member m ON m.led_id = l.led_id AND m.id = l.member_id
@@ -57,6 +58,7 @@ final class RepaymentRows {
                 loan.memberId = row.getObject("member_id", UUID.class);
                 loan.productId = row.getObject("product_id", UUID.class);
                 loan.groupId = row.getObject("group_id", UUID.class);
+                loan.groupLoanId = row.getObject("group_loan_id", UUID.class);
                 loan.grantId = row.getObject("grant_id", UUID.class);
                 loan.purpose = row.getString("purpose");
                 loan.principal = row.getBigDecimal("principal");
@@ -154,8 +156,8 @@ final class RepaymentRows {
     static void insert(Connection connection, LoanRepayment r, List<AllocationLine> lines) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO loan_repayment (led_id, id, loan_id, seq, amount, paid_on, account, penalty, interest,
-                    principal, installments_before, entry_id, recorded_at, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")) {
+                    principal, installments_before, entry_id, recorded_at, recorded_by, group_repayment_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""")) {
             int p = 1;
             insert.setObject(p++, r.ledId);
             insert.setObject(p++, r.id);
@@ -170,7 +172,8 @@ final class RepaymentRows {
             insert.setString(p++, r.installmentsBefore);
             insert.setObject(p++, r.entryId);
             insert.setObject(p++, OffsetDateTime.ofInstant(r.recordedAt, ZoneOffset.UTC));
-            insert.setString(p, r.recordedBy);
+            insert.setString(p++, r.recordedBy);
+            insert.setObject(p, r.groupRepaymentId);
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement("""

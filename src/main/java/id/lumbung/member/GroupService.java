@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import id.lumbung.loan.LoanService;
+import id.lumbung.loan.LoanSummary;
+import id.lumbung.loan.group.GroupLoanService;
+import id.lumbung.money.Amount;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.ProblemType;
 import id.lumbung.platform.ids.Ids;
@@ -37,11 +41,14 @@ public class GroupService {
     private final DataSource dataSource;
     private final MemberService members;
     private final LoanService loans;
+    private final GroupLoanService groupLoans;
 
-    public GroupService(DataSource dataSource, MemberService members, LoanService loans) {
+    public GroupService(DataSource dataSource, MemberService members, LoanService loans,
+            GroupLoanService groupLoans) {
         this.dataSource = dataSource;
         this.members = members;
         this.loans = loans;
+        this.groupLoans = groupLoans;
     }
 
     @Transactional
@@ -177,8 +184,30 @@ public class GroupService {
             select.setObject(2, id);
             group = read(select).stream().findFirst().orElseThrow(() -> ApiException.notFound("KUB group " + id));
         }
+        List<MemberView> people = members.ofGroup(connection, ledId, id, fullNik);
+        List<LoanSummary> borrowed = loans.ofBorrowers(ledId, null, id);
         return new GroupDetailView(group.id(), group.name(), group.leaderMemberId(), group.memberCount(),
-                group.createdAt(), members.ofGroup(connection, ledId, id, fullNik), loans.ofBorrowers(ledId, null, id));
+                group.createdAt(), people, borrowed, groupLoans.ofGroup(ledId, id), arrears(people, borrowed));
+    }
+
+    /** Each member (and each other borrower through the group) with the arrears of their loans through it. */
+    private static List<GroupDetailView.MemberArrears> arrears(List<MemberView> people, List<LoanSummary> loans) {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        people.forEach(member -> names.put(member.id(), member.name()));
+        loans.forEach(loan -> names.putIfAbsent(loan.memberId(), null));
+        List<GroupDetailView.MemberArrears> arrears = new ArrayList<>();
+        names.forEach((member, name) -> {
+            Amount amount = Amount.ZERO;
+            int days = 0;
+            for (LoanSummary loan : loans) {
+                if (loan.memberId().equals(member)) {
+                    amount = amount.plus(loan.arrearsAmount());
+                    days = Math.max(days, loan.daysPastDue());
+                }
+            }
+            arrears.add(new GroupDetailView.MemberArrears(member, name, days > 0, amount, days));
+        });
+        return arrears;
     }
 
     private static List<GroupView> read(PreparedStatement select) throws SQLException {

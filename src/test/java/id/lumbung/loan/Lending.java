@@ -17,27 +17,27 @@ import id.lumbung.support.Tokens;
 import io.restassured.response.Response;
 
 /** Fixtures for loan tests: an LED with grant money in the bank, products, members and loans, all through the API. */
-final class Lending {
+public final class Lending {
 
     private static final AtomicInteger SERIAL = new AtomicInteger(1);
 
     private Lending() {
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(ZoneId.of("Asia/Jakarta"));
     }
 
-    static String day(int offset) {
+    public static String day(int offset) {
         return today().plusDays(offset).toString();
     }
 
-    static String base(UUID led) {
+    public static String base(UUID led) {
         return "/api/v1/leds/" + led;
     }
 
     /** A fresh LED whose bank holds a district grant of 500,000,000 received a year ago. */
-    static UUID funded() {
+    public static UUID funded() {
         UUID led = Api.createLed();
         as(Tokens.manager(led)).body(Map.of("source", "APBD Kabupaten Kampar 2026", "decreeNumber", "SK 412/2026",
                 "amount", "500000000", "receivedOn", day(-400)))
@@ -45,7 +45,7 @@ final class Lending {
         return led;
     }
 
-    static UUID member(UUID led, String name) {
+    public static UUID member(UUID led, String name) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
         body.put("nik", String.format("140601450790%04d", 1 + SERIAL.getAndIncrement() % 9999));
@@ -56,7 +56,7 @@ final class Lending {
     }
 
     /** A product; {@code extra} may add penalty, bounds or grace. */
-    static UUID product(UUID led, String method, String rate, String period, String frequency, int installments,
+    public static UUID product(UUID led, String method, String rate, String period, String frequency, int installments,
             Map<String, Object> extra) {
         Map<String, Object> body = new HashMap<>(Map.of("name", "Produk " + SERIAL.getAndIncrement(),
                 "interestMethod", method, "interestRate", rate, "ratePeriod", period, "frequency", frequency,
@@ -67,17 +67,17 @@ final class Lending {
     }
 
     /** The FLAT product of the example: 1.5 % per month, 10 monthly, 1 % fee, 0.1 %/day penalty. */
-    static UUID flatProduct(UUID led) {
+    public static UUID flatProduct(UUID led) {
         return product(led, "FLAT", "1.5", "MONTH", "MONTHLY", 10, Map.of("penaltyRatePerDay", "0.1"));
     }
 
-    static Response apply(String token, UUID led, UUID member, UUID product, String principal) {
+    public static Response apply(String token, UUID led, UUID member, UUID product, String principal) {
         return as(token).body(Map.of("memberId", member, "productId", product, "principal", principal,
                 "purpose", "Modal usaha kerupuk sagu")).post(base(led) + "/loans");
     }
 
     /** Applied by the clerk and approved by the manager (two people). */
-    static UUID approved(UUID led, UUID member, UUID product, String principal) {
+    public static UUID approved(UUID led, UUID member, UUID product, String principal) {
         UUID loan = UUID.fromString(apply(Tokens.clerk(led), led, member, product, principal).then().statusCode(201)
                 .extract().path("id"));
         as(Tokens.manager(led)).body(Map.of()).post(base(led) + "/loans/" + loan + "/approval").then()
@@ -85,54 +85,54 @@ final class Lending {
         return loan;
     }
 
-    static Response disburse(UUID led, UUID loan, String on) {
+    public static Response disburse(UUID led, UUID loan, String on) {
         return as(Tokens.manager(led)).body(Map.of("disbursedOn", on)).post(base(led) + "/loans/" + loan
                 + "/disbursement");
     }
 
-    static UUID disbursed(UUID led, UUID member, UUID product, String principal, String on) {
+    public static UUID disbursed(UUID led, UUID member, UUID product, String principal, String on) {
         UUID loan = approved(led, member, product, principal);
         disburse(led, loan, on).then().statusCode(201);
         return loan;
     }
 
-    static Response repay(UUID led, UUID loan, String amount, String paidOn) {
+    public static Response repay(UUID led, UUID loan, String amount, String paidOn) {
         return as(Tokens.clerk(led)).body(Map.of("amount", amount, "paidOn", paidOn))
                 .post(base(led) + "/loans/" + loan + "/repayments");
     }
 
-    static Response reverseRepayment(UUID led, UUID loan, String repayment, Map<String, Object> body) {
+    public static Response reverseRepayment(UUID led, UUID loan, String repayment, Map<String, Object> body) {
         return as(Tokens.manager(led)).body(body).post(base(led) + "/loans/" + loan + "/repayments/" + repayment
                 + "/reversal");
     }
 
-    static Response loan(UUID led, UUID loan) {
+    public static Response loan(UUID led, UUID loan) {
         return as(Tokens.auditor(led)).get(base(led) + "/loans/" + loan);
     }
 
-    static Response schedule(UUID led, UUID loan) {
+    public static Response schedule(UUID led, UUID loan) {
         return as(Tokens.auditor(led)).get(base(led) + "/loans/" + loan + "/schedule");
     }
 
-    static BigDecimal balance(UUID led, String code) {
+    public static BigDecimal balance(UUID led, String code) {
         return new BigDecimal(as(Tokens.auditor(led)).get(base(led) + "/accounts/" + code).then().statusCode(200)
                 .extract().<String>path("balance"));
     }
 
-    static BigDecimal balanceAsOf(UUID led, String code, String asOf) {
+    public static BigDecimal balanceAsOf(UUID led, String code, String asOf) {
         return new BigDecimal(as(Tokens.auditor(led)).queryParam("asOf", asOf).get(base(led) + "/accounts/" + code)
                 .then().statusCode(200).extract().<String>path("balance"));
     }
 
     /** Σ outstanding principal of every loan of the LED as of a day, read from the loans list. */
-    static BigDecimal outstandingAsOf(UUID led, String asOf) {
+    public static BigDecimal outstandingAsOf(UUID led, String asOf) {
         List<String> amounts = as(Tokens.auditor(led)).queryParam("asOf", asOf).queryParam("limit", 500)
                 .get(base(led) + "/loans").then().statusCode(200).extract().path("items.outstandingPrincipal");
         return amounts.stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** Rows of the loan tables and the journal of one LED, for asserting that a refusal wrote nothing. */
-    static long rows(UUID led) {
+    public static long rows(UUID led) {
         return Db.number("SELECT (SELECT count(*) FROM loan WHERE led_id = ?) + (SELECT count(*) FROM loan_repayment"
                 + " WHERE led_id = ?) + (SELECT count(*) FROM loan_disbursement WHERE led_id = ?)"
                 + " + (SELECT count(*) FROM loan_reversal WHERE led_id = ?) + (SELECT count(*) FROM journal_entry"
@@ -140,7 +140,7 @@ final class Lending {
                 + " + (SELECT count(*) FROM idempotency_record)", led, led, led, led, led, led);
     }
 
-    static String money(long rupiah) {
+    public static String money(long rupiah) {
         return BigDecimal.valueOf(rupiah).setScale(2).toPlainString();
     }
 }

@@ -86,6 +86,13 @@ public enum ProblemType {
             "A loan-quality change cannot take effect before the latest change"),
     PROVISION_OUT_OF_ORDER("provision-out-of-order", 409,
             "A provision cannot be dated before the latest provision"),
+    GROUP_LOAN_SHARE("group-loan-share", 409,
+            "The loan is a member's share of a KUB group loan and is decided, disbursed and corrected with it"),
+    REPAYMENT_OF_GROUP("repayment-of-group", 409,
+            "The repayment is a share's part of a KUB group's payment; reverse the group's payment instead"),
+    MEMBER_NOT_IN_GROUP("member-not-in-group", 422, "A share of a group loan is for a member outside the group"),
+    NO_SHARES("no-shares", 422, "A group loan needs at least one member's share"),
+    DUPLICATE_SHARE("duplicate-share", 422, "A member has more than one share in the group loan"),
 
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 
