@@ -55,6 +55,10 @@ public class Loan extends PanacheEntityBase {
     public int repaymentCount;
     public LocalDate latestEventOn;
     public LocalDate closedOn;
+    /** The schedule version loan_installment holds: 1 from disbursement, one more for each reschedule. */
+    public int scheduleVersion = 1;
+    /** The day the current schedule version took over; null while the loan was never rescheduled. */
+    public LocalDate rescheduledOn;
     public Instant updatedAt;
 
     /** The loan of this LED, or null. */

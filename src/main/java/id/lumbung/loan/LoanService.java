@@ -17,6 +17,7 @@ import id.lumbung.grant.Grant;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.loan.product.LoanOffer;
 import id.lumbung.loan.product.LoanProduct;
+import id.lumbung.loan.repayment.InstallmentState;
 import id.lumbung.loan.repayment.LoanPosition;
 import id.lumbung.money.Amount;
 import id.lumbung.platform.error.ApiException;
@@ -39,9 +40,11 @@ public class LoanService {
     private final PostingService posting;
     private final LoanPositions positions;
     private final EntityManager entities;
+    private final ScheduleVersions versions;
 
     public LoanService(SettingsService settings, PostingService posting, LoanPositions positions,
-            EntityManager entities) {
+            EntityManager entities, ScheduleVersions versions) {
+        this.versions = versions;
         this.settings = settings;
         this.posting = posting;
         this.positions = positions;
@@ -164,9 +167,12 @@ public class LoanService {
         return views;
     }
 
-    /** The schedule fixed at disbursement, with what has been paid of each installment. */
+    /**
+     * A schedule version with what has been paid of each installment: the current one (default), or a
+     * superseded one as it stood when a reschedule replaced it (404 for a version the loan never had).
+     */
     @Transactional
-    public ScheduleView schedule(UUID ledId, UUID loanId) {
+    public ScheduleView schedule(UUID ledId, UUID loanId, Integer version) {
         Loan loan = Loan.find(ledId, loanId);
         if (loan == null) {
             throw ApiException.notFound("loan " + loanId);
@@ -175,7 +181,15 @@ public class LoanService {
             throw new ApiException(ProblemType.LOAN_STATUS, "the loan is " + loan.status + "; its schedule is fixed "
                     + "at disbursement (POST loan-products/{productId}/schedule-preview shows what it would be)");
         }
-        return ScheduleView.from(Installment.of(ledId, loanId).stream().map(Installment::state).toList());
+        if (version == null || version == loan.scheduleVersion) {
+            return ScheduleView.from(Installment.of(ledId, loanId).stream().map(Installment::state).toList());
+        }
+        List<InstallmentState> archived = version < 1 || version > loan.scheduleVersion
+                ? List.of() : versions.archived(ledId, loanId, version);
+        if (archived.isEmpty()) {
+            throw ApiException.notFound("schedule version " + version + " of loan " + loanId);
+        }
+        return ScheduleView.from(archived);
     }
 
     LoanView view(UUID ledId, Loan loan, LocalDate asOf) {

@@ -51,7 +51,13 @@ public record LoanView(
                 example = "0.00")
         Amount arrearsAmount,
         @Schema(nullable = true, example = "2026-05-01") LocalDate nextDueOn,
-        @Schema(type = SchemaType.STRING, nullable = true, example = "345000.00") Amount nextDueAmount) {
+        @Schema(type = SchemaType.STRING, nullable = true, example = "345000.00") Amount nextDueAmount,
+        @Schema(description = "The schedule version in force now: 1 from disbursement, one more per reschedule.",
+                example = "1") int scheduleVersion,
+        @Schema(description = "Whether the loan was ever rescheduled (restrukturisasi).", example = "false")
+        boolean restructured,
+        @Schema(description = "The day the current schedule version took over.", nullable = true,
+                example = "2026-06-15") LocalDate rescheduledOn) {
 
     static LoanView from(Loan loan, LocalDate asOf, LoanPosition position) {
         return new LoanView(loan.id, loan.status, loan.memberId, loan.groupId, loan.grantId, loan.productId,
@@ -59,6 +65,7 @@ public record LoanView(
                 loan.purpose, loan.appliedAt, loan.appliedBy, loan.decidedAt, loan.decidedBy, loan.decisionNote,
                 loan.disbursedOn, loan.closedOn, asOf, position.outstandingPrincipal(), position.interestDue(),
                 position.penaltyDue(), position.daysPastDue(), position.installmentsInArrears(),
-                position.arrearsAmount(), position.nextDueOn(), position.nextDueAmount());
+                position.arrearsAmount(), position.nextDueOn(), position.nextDueAmount(), loan.scheduleVersion,
+                loan.scheduleVersion > 1, loan.rescheduledOn);
     }
 }

@@ -67,10 +67,12 @@ public class RepaymentService {
     private final ProductTermsCatalog products;
     private final ObjectMapper json;
     private final DataSource dataSource;
+    private final ScheduleVersions versions;
 
     public RepaymentService(PostingService posting, PostingRules rules, SettingsService settings,
             LoanRecords records, LoanService loans, LoanPositions positions, ProductTermsCatalog products,
-            ObjectMapper json, DataSource dataSource) {
+            ObjectMapper json, DataSource dataSource, ScheduleVersions versions) {
+        this.versions = versions;
         this.dataSource = dataSource;
         this.positions = positions;
         this.products = products;
@@ -115,6 +117,12 @@ public class RepaymentService {
             throw new ApiException(ProblemType.PAID_BEFORE_DISBURSEMENT, "paidOn: " + request.paidOn()
                     + " is before the disbursement on " + loan.disbursedOn, List.of(new Problem.FieldError("paidOn",
                             "must not be before the disbursement (" + loan.disbursedOn + ")")));
+        }
+        if (loan.rescheduledOn != null && request.paidOn().isBefore(loan.rescheduledOn)) {
+            throw new ApiException(ProblemType.PAID_BEFORE_RESCHEDULE, "paidOn: " + request.paidOn() + " is before "
+                    + "the reschedule on " + loan.rescheduledOn + "; a payment is allocated against the schedule in "
+                    + "force on its day", List.of(new Problem.FieldError("paidOn", "must not be before the "
+                            + "reschedule (" + loan.rescheduledOn + ")")));
         }
         String account = request.account() == null ? settings.lending(ledId).collectionAccount() : request.account();
         rules.requireCashOrBank(ledId, account, "account");
@@ -205,6 +213,12 @@ public class RepaymentService {
         if (latest.seq != repayment.seq) {
             throw new ApiException(ProblemType.REPAYMENT_NOT_LATEST, "repayment " + repayment.seq + " is not the "
                     + "loan's latest standing repayment (" + latest.seq + " is); reverse the later ones first");
+        }
+        if (loan.scheduleVersion > 1 && repayment.seq <= versions.repaymentsBefore(ledId, loanId,
+                loan.scheduleVersion)) {
+            throw new ApiException(ProblemType.LOAN_RESCHEDULED, "repayment " + repayment.seq + " was allocated "
+                    + "against a schedule the reschedule on " + loan.rescheduledOn + " replaced; the reschedule "
+                    + "stands on it, so it cannot be reversed");
         }
         PostedEntry reversal = posting.reverseOwnEntry(ledId, repayment.entryId, request.reason().strip(),
                 request.effectiveDate(), recordedBy);

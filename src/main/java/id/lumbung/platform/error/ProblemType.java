@@ -72,6 +72,15 @@ public enum ProblemType {
     REPAYMENT_ALREADY_REVERSED("repayment-already-reversed", 409, "The repayment has already been reversed"),
     DISBURSEMENT_HAS_REPAYMENTS("disbursement-has-repayments", 409,
             "A disbursement with standing repayments cannot be reversed"),
+    LOAN_REQUEST_PENDING("loan-request-pending", 409,
+            "A request on this loan is waiting for a second manager; approve or reject it first"),
+    NOTHING_TO_RESCHEDULE("nothing-to-reschedule", 409, "The loan has no outstanding principal to reschedule"),
+    RESCHEDULE_BEFORE_LATEST_EVENT("reschedule-before-latest-event", 422,
+            "A reschedule is dated before the loan's latest repayment, reversal or disbursement"),
+    PAID_BEFORE_RESCHEDULE("paid-before-reschedule", 422,
+            "The repayment is dated before the day the loan's current schedule took over"),
+    LOAN_RESCHEDULED("loan-rescheduled", 409,
+            "The loan was rescheduled after this; what happened before a reschedule stands"),
 
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 
