@@ -30,7 +30,9 @@ import id.lumbung.money.Amount;
  * earlier day rebuilds the state from dated rows: each repayment's allocation counts from its
  * {@code paidOn} until the date of its reversal, each disbursement from its date until the date of
  * its reversal, so that account 1-1300 as of any day equals the loans' outstanding principal as of
- * that day.
+ * that day. A rescheduled loan is rebuilt on the schedule version in force that day (the latest whose
+ * reschedule is dated on or before it) with the repayments allocated against that version; the
+ * outstanding principal counts every standing repayment whatever its version, as 1-1300 does.
  *
  * <p>One approximation, disclosed: a rebuilt day uses the installments' current due amounts. They
  * differ from the amounts due on that day only where a later prepayment recomputed (declining

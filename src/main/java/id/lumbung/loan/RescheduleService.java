@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import id.lumbung.ledger.JournalHead;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.loan.product.ProductTerms;
@@ -122,6 +124,13 @@ public class RescheduleService {
             throw new ApiException(ProblemType.RESCHEDULE_BEFORE_LATEST_EVENT, "on: " + request.on() + " is before "
                     + latest + ", the latest day a disbursement, repayment, reversal or reschedule of the loan is "
                     + "dated", List.of(new Problem.FieldError("on", "must not be before " + latest)));
+        }
+        // A reschedule changes the loan as of every day from `on`: not inside a closed period. Shared lock:
+        // a racing close waits (the loan is locked first, then the journal head, as everywhere).
+        JournalHead head = JournalHead.findById(ledId, LockModeType.PESSIMISTIC_READ);
+        if (head != null && head.closedThrough != null && !request.on().isAfter(head.closedThrough)) {
+            throw new ApiException(ProblemType.PERIOD_CLOSED, "books of this LED are closed through "
+                    + head.closedThrough + "; a reschedule on " + request.on() + " would change the loan inside it");
         }
         List<InstallmentState> current = Installment.of(ledId, loan.id).stream().map(Installment::state).toList();
         if (!Restructuring.hasPrincipal(current)) {

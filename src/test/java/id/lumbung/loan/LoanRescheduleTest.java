@@ -306,6 +306,10 @@ class LoanRescheduleTest {
             assertProblem(refused(led, () -> reschedule(Tokens.manager(led), led, loan, body)), 400,
                     "validation-failed");
         }
+        as(Tokens.manager(led)).body(Map.of("through", paidOn.plusDays(3).toString()))
+                .post(base(led) + "/periods/close").then().statusCode(201);
+        assertProblem(refused(led, () -> reschedule(Tokens.manager(led), led, loan,
+                twelveAtOne(paidOn.plusDays(3).toString()))), 409, "period-closed");
         assertProblem(refused(led, () -> reschedule(Tokens.clerk(led), led, loan, twelveAtOne(day(0)))), 403,
                 "forbidden");
         UUID other = Lending.funded();
