@@ -5,10 +5,13 @@
 -- money moves, so no journal entry: what the past installments still owed moves to the new one.
 
 -- schedule_version is the version loan_installment holds (1 = the disbursement's schedule);
--- rescheduled_on the day the current version took over (null while never rescheduled).
+-- rescheduled_on the day the current version took over (null while never rescheduled);
+-- carried_interest what its first installment carries from the versions before, which repricing after a
+-- prepayment keeps (the allocator's RepaymentTerms.carriedInterest).
 ALTER TABLE loan
     ADD COLUMN schedule_version integer NOT NULL DEFAULT 1 CHECK (schedule_version >= 1),
     ADD COLUMN rescheduled_on   date,
+    ADD COLUMN carried_interest numeric(18, 2) NOT NULL DEFAULT 0 CHECK (carried_interest >= 0),
     ADD CONSTRAINT loan_rescheduled_on_version CHECK ((schedule_version = 1) = (rescheduled_on IS NULL));
 
 -- One row per reschedule: the version it started (2, 3, …), its terms and the terms it replaced,

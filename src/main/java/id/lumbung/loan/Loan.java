@@ -59,6 +59,8 @@ public class Loan extends PanacheEntityBase {
     public int scheduleVersion = 1;
     /** The day the current schedule version took over; null while the loan was never rescheduled. */
     public LocalDate rescheduledOn;
+    /** Interest the current version's first installment carries from the one it replaced (0 if none). */
+    public BigDecimal carriedInterest = BigDecimal.ZERO.setScale(2);
     public Instant updatedAt;
 
     /** The loan of this LED, or null. */

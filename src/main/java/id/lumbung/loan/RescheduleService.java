@@ -174,6 +174,7 @@ public class RescheduleService {
 
         loan.scheduleVersion = version;
         loan.rescheduledOn = request.on();
+        loan.carriedInterest = result.carriedInterest().value();
         loan.installments = request.installments();
         loan.interestRate = rate;
         loan.touched(request.on());

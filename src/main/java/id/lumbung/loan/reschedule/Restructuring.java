@@ -22,7 +22,8 @@ import id.lumbung.money.Amount;
  * installments (due on or before {@code on}) still owe beyond principal moves to the new version's
  * first installment, keeping its kind: their unpaid interest as interest, and their penalty (charged
  * and unpaid, plus what accrued up to {@code on}) as charged penalty. Installments due after
- * {@code on} owe no interest yet; the new version's interest replaces theirs.
+ * {@code on} owe no interest yet; the new version's interest replaces theirs — except what an earlier
+ * reschedule carried to a first installment not yet due, which carries on.
  *
  * <p>Example (FLAT 1.5 % a month, step 1,000, 0.1 %/day penalty): 3,000,000 over 10 months disbursed on
  * 1 January, installment 1 paid, 2 and 3 unpaid; rescheduled on 11 April (10 days after installment 3 fell
@@ -58,16 +59,26 @@ public final class Restructuring {
         Objects.requireNonNull(on, "on");
         LoanPosition position = Allocator.position(current, terms, on);
         Amount carriedInterest = Amount.ZERO;
+        Amount carriedPenalty = position.penaltyDue();
         int missed = 0;
-        for (InstallmentState s : current) {
+        for (int k = 0; k < current.size(); k++) {
+            InstallmentState s = current.get(k);
             if (!s.dueOn().isAfter(on)) {
                 carriedInterest = carriedInterest.plus(s.unpaidInterest());
                 if (s.unpaidPrincipal().plus(s.unpaidInterest()).isPositive()) {
                     missed++;
                 }
+            } else {
+                // Rescheduled again before an earlier reschedule's first installment fell due: what that one
+                // carried is still owed and carries on (only a carried penalty is charged before its due date).
+                carriedPenalty = carriedPenalty.plus(s.unpaidPenaltyCharged());
+                if (k == 0) {
+                    Amount unpaid = s.unpaidInterest();
+                    carriedInterest = carriedInterest.plus(unpaid.compareTo(terms.carriedInterest()) < 0 ? unpaid
+                            : terms.carriedInterest());
+                }
             }
         }
-        Amount carriedPenalty = position.penaltyDue();
         Amount outstanding = position.outstandingPrincipal();
         List<InstallmentState> fresh = ScheduleCalculator.schedule(newTerms, outstanding, on).stream()
                 .map(InstallmentState::fresh).toList();

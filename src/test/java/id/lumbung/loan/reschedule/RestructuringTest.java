@@ -91,6 +91,35 @@ class RestructuringTest {
     }
 
     @Test
+    void aPrepaymentAfterARescheduleKeepsTheCarriedInterest() {
+        RepaymentTerms old = terms(InterestMethod.FLAT, monthly("1.5"));
+        LocalDate on = LocalDate.of(2026, 4, 11);
+        for (InterestMethod method : InterestMethod.values()) {
+            Restructuring.Result r = Restructuring.reschedule(flatLoan(), old,
+                    new LoanTerms(method, monthly("1"), 6, 0, THOUSAND), on);
+            RepaymentTerms next = new RepaymentTerms(method, monthly("1"), new BigDecimal("0.1"), THOUSAND,
+                    AllocationOrder.PENALTY_INTEREST_PRINCIPAL, r.carriedInterest());
+            // Everything but 100,000 of principal prepaid ten days after `on`, before anything falls due.
+            Amount principal = r.outstandingPrincipal();
+            List<InstallmentState> after = Allocator.allocate(r.installments(), next,
+                    principal.minus(Amount.ofRupiah(100_000)), on.plusDays(10)).after();
+            assertTrue(after.get(0).interest().compareTo(r.carriedInterest()) >= 0,
+                    method + ": the first installment still owes the carried " + r.carriedInterest() + ", not "
+                            + after.get(0).interest());
+            // All principal prepaid: the carried interest and penalty stay, due with the first installment.
+            List<InstallmentState> all = Allocator.allocate(r.installments(), next, principal, on.plusDays(10))
+                    .after();
+            assertEquals(r.carriedInterest(), all.get(0).interest(), method.name());
+            assertEquals(r.carriedPenalty(), all.get(0).unpaidPenaltyCharged(), method.name());
+            // Rescheduled again before the first installment fell due: the carried amounts carry on.
+            Restructuring.Result again = Restructuring.reschedule(r.installments(), next,
+                    new LoanTerms(method, monthly("1"), 3, 0, THOUSAND), on.plusDays(5));
+            assertEquals(r.carriedInterest(), again.carriedInterest(), method.name());
+            assertEquals(r.carriedPenalty(), again.carriedPenalty(), method.name());
+        }
+    }
+
+    @Test
     void neverForgivesWhatWasOwed() {
         SeededCases.forAll(20261202L, 200, RestructuringTest::draw, (c, k) -> {
             RepaymentTerms old = terms(c.method, monthly("2"));
