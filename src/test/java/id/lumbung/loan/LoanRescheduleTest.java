@@ -320,7 +320,15 @@ class LoanRescheduleTest {
 
         // A rescheduled loan's disbursement stands.
         UUID unpaid = Lending.disbursed(led, siti, product, "1000000", day(-3));
-        reschedule(Tokens.manager(led), led, unpaid, twelveAtOne(day(-2))).then().statusCode(201);
+        String key = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            as(Tokens.manager(led)).header("Idempotency-Key", key).body(twelveAtOne(day(-2)))
+                    .post(base(led) + "/loans/" + unpaid + "/reschedule").then().statusCode(201)
+                    .header("Idempotent-Replayed", attempt == 0 ? nullValue() : equalTo("true"))
+                    .body("version", equalTo(2));
+        }
+        assertEquals(1, Db.number("SELECT count(*) FROM loan_schedule_version WHERE led_id = ? AND loan_id = ?",
+                led, unpaid), "a replayed reschedule is not applied twice");
         assertProblem(refused(led, () -> as(Tokens.manager(led)).body(Map.of("reason", "Salah anggota"))
                 .post(base(led) + "/loans/" + unpaid + "/disbursement/reversal")), 409, "loan-rescheduled");
     }
