@@ -168,6 +168,10 @@ public class DisbursementService {
         Loan loan = LoanService.requireLocked(ledId, loanId);
         LoanService.requireSingle(loan, "have its disbursement reversed");
         LoanService.requireStatus(loan, LoanStatus.DISBURSED, "have its disbursement reversed");
+        if (loan.scheduleVersion > 1) {
+            throw new ApiException(ProblemType.LOAN_RESCHEDULED, "the loan was rescheduled on " + loan.rescheduledOn
+                    + "; a rescheduled loan's disbursement stands");
+        }
         long standing = LoanRepayment.standing(ledId, loan.id);
         if (standing > 0) {
             throw new ApiException(ProblemType.DISBURSEMENT_HAS_REPAYMENTS, standing + " repayment(s) of this loan "

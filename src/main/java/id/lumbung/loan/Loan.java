@@ -62,6 +62,12 @@ public class Loan extends PanacheEntityBase {
     public BigDecimal writtenOffPrincipal;
     /** Collected on it since the write-off (recovery income), never more than was written off. */
     public BigDecimal recovered = BigDecimal.ZERO;
+    /** The schedule version loan_installment holds: 1 from disbursement, one more for each reschedule. */
+    public int scheduleVersion = 1;
+    /** The day the current schedule version took over; null while the loan was never rescheduled. */
+    public LocalDate rescheduledOn;
+    /** Interest the current version's first installment carries from the one it replaced (0 if none). */
+    public BigDecimal carriedInterest = BigDecimal.ZERO.setScale(2);
     public Instant updatedAt;
 
     /** The loan of this LED, or null. */

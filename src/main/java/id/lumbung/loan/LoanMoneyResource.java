@@ -88,7 +88,8 @@ public class LoanMoneyResource {
     @Path("/disbursement/reversal")
     @Operation(operationId = "reverseLoanDisbursement", summary = "Reverse a disbursement recorded by mistake",
             description = "Led-manager only, while no repayment of the loan stands (409 "
-                    + "`disbursement-has-repayments`). The core reverses the disbursement's entry (dated today or "
+                    + "`disbursement-has-repayments`) and never once rescheduled (409 `loan-rescheduled`). The "
+                    + "core reverses the disbursement's entry (dated today or "
                     + "`effectiveDate`), the schedule goes and the loan returns to APPROVED.")
     @APIResponse(responseCode = "201", description = "The reversal and the loan",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
@@ -114,7 +115,8 @@ public class LoanMoneyResource {
             + "penalty → interest → principal), penalty accrued to `paidOn`; beyond everything due it prepays "
             + "principal from the last installment backwards. One REPAYMENT entry: Dr `account` · Cr 4-1300 Denda · "
             + "Cr 4-1100 Jasa · Cr 1-1300 Pokok, zero lines left out. More than the loan owes: 409 "
-            + "`repayment-exceeds-outstanding`. The payment that leaves nothing owing closes the loan.")
+            + "`repayment-exceeds-outstanding`; dated before the loan's reschedule: 422 `paid-before-reschedule`. "
+            + "The payment that leaves nothing owing closes the loan.")
     @APIResponse(responseCode = "201", description = "The repayment, its allocation and the loan after it",
             headers = {@Header(ref = "Location"), @Header(ref = "IdempotentReplayed")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -160,7 +162,9 @@ public class LoanMoneyResource {
     @Path("/repayments/{repaymentId}/reversal")
     @Operation(operationId = "reverseRepayment", summary = "Reverse a repayment (a bounced transfer)",
             description = "Led-manager only. Only the loan's latest standing repayment (409 `repayment-not-latest`: "
-                    + "reverse the later ones first), once (409 `repayment-already-reversed`). The core reverses its "
+                    + "reverse the later ones first), once (409 `repayment-already-reversed`), and not one recorded "
+                    + "before a reschedule of the loan (409 `loan-rescheduled`: the reschedule stands on it). The "
+                    + "core reverses its "
                     + "entry, dated today or `effectiveDate` (not before the repayment), and the schedule and the "
                     + "loan return to what they were before it; a CLOSED loan is DISBURSED again.")
     @APIResponse(responseCode = "201", description = "The reversal and the loan after it",

@@ -30,7 +30,9 @@ import id.lumbung.money.Amount;
  * earlier day rebuilds the state from dated rows: each repayment's allocation counts from its
  * {@code paidOn} until the date of its reversal, each disbursement from its date until the date of
  * its reversal, so that account 1-1300 as of any day equals the loans' outstanding principal as of
- * that day.
+ * that day. A rescheduled loan is rebuilt on the schedule version in force that day (the latest whose
+ * reschedule is dated on or before it) with the repayments allocated against that version; the
+ * outstanding principal counts every standing repayment whatever its version, as 1-1300 does.
  *
  * <p>One approximation, disclosed: a rebuilt day uses the installments' current due amounts. They
  * differ from the amounts due on that day only where a later prepayment recomputed (declining
@@ -104,9 +106,11 @@ public class LoanPositions {
         UUID[] ids = loans.stream().map(loan -> loan.id).toArray(UUID[]::new);
         try (Connection connection = dataSource.getConnection()) {
             Map<UUID, Standing> disbursed = standingDisbursements(connection, ledId, ids, asOf);
-            Map<UUID, Map<Integer, Paid>> paid = new HashMap<>();
+            Map<UUID, Map<Integer, Map<Integer, Paid>>> paid = new HashMap<>();
             Map<UUID, BigDecimal> repaidPrincipal = new HashMap<>();
             standingRepayments(connection, ledId, ids, asOf, paid, repaidPrincipal);
+            Map<UUID, InForce> inForce = versionsInForce(connection, ledId, loans, asOf);
+            Map<UUID, List<InstallmentState>> superseded = superseded(connection, ledId, loans, inForce);
             for (Loan loan : loans) {
                 Standing standing = disbursed.get(loan.id);
                 BigDecimal outstanding = (standing == null ? BigDecimal.ZERO : standing.principal)
@@ -118,9 +122,15 @@ public class LoanPositions {
                             Amount.ZERO, null, null));
                     continue;
                 }
-                Map<Integer, Paid> byNumber = paid.getOrDefault(loan.id, Map.of());
-                List<InstallmentState> states = schedules.get(loan.id).stream()
-                        .map(row -> byNumber.getOrDefault(row.number, Paid.NONE).applyTo(row)).toList();
+                InForce version = inForce.getOrDefault(loan.id, InForce.FIRST);
+                List<InstallmentState> base = version.version() == loan.scheduleVersion
+                        ? schedules.get(loan.id).stream().map(Installment::state).toList()
+                        : superseded.get(loan.id);
+                Map<Integer, Paid> byNumber = paid.getOrDefault(loan.id, Map.of())
+                        .getOrDefault(version.version(), Map.of());
+                List<InstallmentState> states = base.stream().map(row -> byNumber.getOrDefault(row.number(),
+                        Paid.NONE).applyTo(row, row.number() == 1 ? version.carriedPenalty() : BigDecimal.ZERO))
+                        .toList();
                 LoanPosition position = current(loan, states, asOf);
                 positions.put(loan.id, new LoanPosition(Amount.of(outstanding), position.interestDue(),
                         position.penaltyDue(), position.daysPastDue(), position.installmentsInArrears(),
@@ -129,6 +139,75 @@ public class LoanPositions {
         } catch (SQLException e) {
             throw new IllegalStateException("reading loans as of " + asOf + " failed: SQL state " + e.getSQLState(), e);
         }
+    }
+
+    /**
+     * The schedule version in force on {@code asOf} of each rescheduled loan: the latest whose
+     * reschedule is dated on or before it (version 1 before the first), with the penalty it carried.
+     */
+    private static Map<UUID, InForce> versionsInForce(Connection connection, UUID ledId, List<Loan> loans,
+            LocalDate asOf) throws SQLException {
+        UUID[] rescheduled = loans.stream().filter(loan -> loan.scheduleVersion > 1).map(loan -> loan.id)
+                .toArray(UUID[]::new);
+        Map<UUID, InForce> inForce = new HashMap<>();
+        if (rescheduled.length == 0) {
+            return inForce;
+        }
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT DISTINCT ON (loan_id) loan_id, version, carried_penalty FROM loan_schedule_version
+                 WHERE led_id = ? AND loan_id = ANY (?) AND starts_on <= ?
+                 ORDER BY loan_id, version DESC""")) {
+            select.setObject(1, ledId);
+            select.setArray(2, connection.createArrayOf("uuid", rescheduled));
+            select.setObject(3, asOf);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    inForce.put(row.getObject(1, UUID.class), new InForce(row.getInt(2), row.getBigDecimal(3)));
+                }
+            }
+        }
+        return inForce;
+    }
+
+    /** The frozen installments of each loan whose version in force is a superseded one, in order. */
+    private static Map<UUID, List<InstallmentState>> superseded(Connection connection, UUID ledId, List<Loan> loans,
+            Map<UUID, InForce> inForce) throws SQLException {
+        List<UUID> loanIds = new ArrayList<>();
+        List<Integer> versions = new ArrayList<>();
+        for (Loan loan : loans) {
+            int version = inForce.getOrDefault(loan.id, InForce.FIRST).version();
+            if (version != loan.scheduleVersion) {
+                loanIds.add(loan.id);
+                versions.add(version);
+            }
+        }
+        Map<UUID, List<InstallmentState>> rows = new HashMap<>();
+        if (loanIds.isEmpty()) {
+            return rows;
+        }
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT s.loan_id, s.number, s.due_on, s.principal, s.interest, s.paid_principal, s.paid_interest,
+                       s.penalty_charged, s.paid_penalty, s.penalty_through
+                  FROM loan_schedule_installment s
+                  JOIN unnest(?::uuid[], ?::int[]) AS w (loan_id, version)
+                    ON w.loan_id = s.loan_id AND w.version = s.version
+                 WHERE s.led_id = ?
+                 ORDER BY s.loan_id, s.number""")) {
+            select.setArray(1, connection.createArrayOf("uuid", loanIds.toArray()));
+            select.setArray(2, connection.createArrayOf("integer", versions.toArray()));
+            select.setObject(3, ledId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    rows.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>()).add(
+                            new InstallmentState(row.getInt(2), row.getObject(3, LocalDate.class),
+                                    Amount.of(row.getBigDecimal(4)), Amount.of(row.getBigDecimal(5)),
+                                    Amount.of(row.getBigDecimal(6)), Amount.of(row.getBigDecimal(7)),
+                                    Amount.of(row.getBigDecimal(8)), Amount.of(row.getBigDecimal(9)),
+                                    row.getObject(10, LocalDate.class)));
+                }
+            }
+        }
+        return rows;
     }
 
     /** The principal of disbursements standing on {@code asOf}: dated by then, not reversed by then. */
@@ -156,13 +235,18 @@ public class LoanPositions {
     }
 
     /**
-     * What repayments standing on {@code asOf} paid: per installment of the loan's current schedule
-     * (repayments recorded since its disbursement), and the principal of all of them.
+     * What repayments standing on {@code asOf} paid: per schedule version and installment of the
+     * loan's current disbursement (repayments recorded since it; a repayment belongs to the latest
+     * version that took over before it was recorded), and the principal of all of them.
      */
     private static void standingRepayments(Connection connection, UUID ledId, UUID[] ids, LocalDate asOf,
-            Map<UUID, Map<Integer, Paid>> paid, Map<UUID, BigDecimal> repaidPrincipal) throws SQLException {
+            Map<UUID, Map<Integer, Map<Integer, Paid>>> paid, Map<UUID, BigDecimal> repaidPrincipal)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT r.loan_id, l.number, cd.id IS NOT NULL AND r.recorded_at >= cd.recorded_at AS current,
+                       1 + (SELECT count(*) FROM loan_schedule_version sv
+                             WHERE sv.led_id = r.led_id AND sv.loan_id = r.loan_id
+                               AND sv.repayments_before < r.seq) AS version,
                        sum(l.principal), sum(l.interest), sum(l.penalty), sum(l.penalty_accrued), max(r.paid_on)
                   FROM loan_repayment r
                   JOIN loan_repayment_line l ON l.led_id = r.led_id AND l.repayment_id = r.id
@@ -171,7 +255,7 @@ public class LoanPositions {
                  WHERE r.led_id = ? AND r.loan_id = ANY (?) AND r.paid_on <= ?
                    AND NOT EXISTS (SELECT 1 FROM loan_reversal v
                                     WHERE v.led_id = r.led_id AND v.target_id = r.id AND v.effective_date <= ?)
-                 GROUP BY 1, 2, 3""")) {
+                 GROUP BY 1, 2, 3, 4""")) {
             select.setObject(1, ledId);
             select.setArray(2, connection.createArrayOf("uuid", ids));
             select.setObject(3, asOf);
@@ -179,12 +263,13 @@ public class LoanPositions {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     UUID loan = row.getObject(1, UUID.class);
-                    BigDecimal principal = row.getBigDecimal(4);
+                    BigDecimal principal = row.getBigDecimal(5);
                     repaidPrincipal.merge(loan, principal, BigDecimal::add);
                     if (row.getBoolean(3)) {
-                        paid.computeIfAbsent(loan, id -> new HashMap<>()).put(row.getInt(2), new Paid(principal,
-                                row.getBigDecimal(5), row.getBigDecimal(6), row.getBigDecimal(7),
-                                row.getObject(8, LocalDate.class)));
+                        paid.computeIfAbsent(loan, id -> new HashMap<>())
+                                .computeIfAbsent(row.getInt(4), v -> new HashMap<>())
+                                .put(row.getInt(2), new Paid(principal, row.getBigDecimal(6), row.getBigDecimal(7),
+                                        row.getBigDecimal(8), row.getObject(9, LocalDate.class)));
                     }
                 }
             }
@@ -198,6 +283,11 @@ public class LoanPositions {
         List<Installment> rows = Installment.list("ledId = ?1 and loanId in ?2 order by loanId, number", ledId,
                 loans.stream().map(loan -> loan.id).toList());
         return rows.stream().collect(Collectors.groupingBy(row -> row.loanId));
+    }
+
+    /** The schedule version of a loan in force on a day, and the penalty its reschedule carried over. */
+    private record InForce(int version, BigDecimal carriedPenalty) {
+        static final InForce FIRST = new InForce(1, BigDecimal.ZERO);
     }
 
     /** Disbursements of one loan standing on a day. */
@@ -218,12 +308,14 @@ public class LoanPositions {
          * the days in between, as both stand in the journal; the receivable (outstanding) still
          * counts both, the installment cannot be paid more than in full.
          */
-        InstallmentState applyTo(Installment row) {
-            LocalDate through = lastPaidOn != null && lastPaidOn.isAfter(row.dueOn) ? lastPaidOn : null;
-            BigDecimal charged = penaltyAccrued.max(penalty);
-            return new InstallmentState(row.number, row.dueOn, Amount.of(row.principal), Amount.of(row.interest),
-                    Amount.of(principal.min(row.principal)), Amount.of(interest.min(row.interest)), Amount.of(charged),
-                    Amount.of(penalty), through);
+        InstallmentState applyTo(InstallmentState row, BigDecimal carriedPenalty) {
+            LocalDate through = lastPaidOn != null && lastPaidOn.isAfter(row.dueOn()) ? lastPaidOn : null;
+            BigDecimal charged = carriedPenalty.add(penaltyAccrued).max(penalty);
+            BigDecimal owedPrincipal = row.principal().value();
+            BigDecimal owedInterest = row.interest().value();
+            return new InstallmentState(row.number(), row.dueOn(), row.principal(), row.interest(),
+                    Amount.of(principal.min(owedPrincipal)), Amount.of(interest.min(owedInterest)),
+                    Amount.of(charged), Amount.of(penalty), through);
         }
     }
 }

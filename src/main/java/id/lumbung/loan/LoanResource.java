@@ -124,13 +124,17 @@ public class LoanResource {
     @GET
     @Path("/{loanId}/schedule")
     @Operation(operationId = "getLoanSchedule", summary = "A loan's schedule", description = "Fixed at "
-            + "disbursement: each installment's due date, principal and interest, what has been paid of it and "
-            + "its status. Before disbursement: 409 `loan-status`.")
+            + "disbursement and replaced by each reschedule: each installment's due date, principal and interest, "
+            + "what has been paid of it and its status. `version` shows a superseded version as it stood when "
+            + "it was replaced (default: the current one, the loan's `scheduleVersion`; 404 for a version the "
+            + "loan never had). Before disbursement: 409 `loan-status`.")
     @APIResponse(responseCode = "200", description = "The schedule")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public ScheduleView schedule(@PathParam("ledId") UUID ledId, @PathParam("loanId") UUID loanId) {
+    public ScheduleView schedule(@PathParam("ledId") UUID ledId, @PathParam("loanId") UUID loanId,
+            @Parameter(description = "The schedule version: 1 from disbursement, one more per reschedule.",
+                    example = "1") @QueryParam("version") Integer version) {
         access.require(ledId, LedPermission.READ_BOOKS);
-        return loans.schedule(ledId, loanId);
+        return loans.schedule(ledId, loanId, version);
     }
 
     @POST

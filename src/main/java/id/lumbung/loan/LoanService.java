@@ -21,6 +21,7 @@ import id.lumbung.loan.quality.Grade;
 import id.lumbung.loan.quality.Kolektibilitas;
 import id.lumbung.loan.quality.LoanGrades;
 import id.lumbung.loan.quality.QualitySetting;
+import id.lumbung.loan.repayment.InstallmentState;
 import id.lumbung.loan.repayment.LoanPosition;
 import id.lumbung.money.Amount;
 import id.lumbung.platform.error.ApiException;
@@ -47,10 +48,12 @@ public class LoanService {
     private final LoanPositions positions;
     private final EntityManager entities;
     private final LoanGrades grades;
+    private final ScheduleVersions versions;
 
     public LoanService(SettingsService settings, PostingService posting, LoanPositions positions,
-            EntityManager entities, LoanGrades grades) {
+            EntityManager entities, LoanGrades grades, ScheduleVersions versions) {
         this.grades = grades;
+        this.versions = versions;
         this.settings = settings;
         this.posting = posting;
         this.positions = positions;
@@ -240,9 +243,12 @@ public class LoanService {
         return views;
     }
 
-    /** The schedule fixed at disbursement, with what has been paid of each installment. */
+    /**
+     * A schedule version with what has been paid of each installment: the current one (default), or a
+     * superseded one as it stood when a reschedule replaced it (404 for a version the loan never had).
+     */
     @Transactional
-    public ScheduleView schedule(UUID ledId, UUID loanId) {
+    public ScheduleView schedule(UUID ledId, UUID loanId, Integer version) {
         Loan loan = Loan.find(ledId, loanId);
         if (loan == null) {
             throw ApiException.notFound("loan " + loanId);
@@ -251,7 +257,15 @@ public class LoanService {
             throw new ApiException(ProblemType.LOAN_STATUS, "the loan is " + loan.status + "; its schedule is fixed "
                     + "at disbursement (POST loan-products/{productId}/schedule-preview shows what it would be)");
         }
-        return ScheduleView.from(Installment.of(ledId, loanId).stream().map(Installment::state).toList());
+        if (version == null || version == loan.scheduleVersion) {
+            return ScheduleView.from(Installment.of(ledId, loanId).stream().map(Installment::state).toList());
+        }
+        List<InstallmentState> archived = version < 1 || version > loan.scheduleVersion
+                ? List.of() : versions.archived(ledId, loanId, version);
+        if (archived.isEmpty()) {
+            throw ApiException.notFound("schedule version " + version + " of loan " + loanId);
+        }
+        return ScheduleView.from(archived);
     }
 
     public LoanView view(UUID ledId, Loan loan, LocalDate asOf) {

@@ -8,6 +8,7 @@ import id.lumbung.loan.repayment.RepaymentTerms;
 import id.lumbung.loan.schedule.LoanTerms;
 import id.lumbung.loan.schedule.PeriodRate;
 import id.lumbung.loan.schedule.Rounding;
+import id.lumbung.money.Amount;
 
 /** The terms a loan runs on: its own installments and rate, its product's method, and what it was disbursed with. */
 final class LoanTermsOf {
@@ -29,7 +30,7 @@ final class LoanTermsOf {
     static RepaymentTerms repayment(Loan loan, ProductTerms product) {
         return new RepaymentTerms(product.interestMethod(), rate(loan, product),
                 product.penaltyRatePerDay() == null ? BigDecimal.ZERO : product.penaltyRatePerDay(), rounding(loan),
-                loan.allocationOrder);
+                loan.allocationOrder, Amount.of(loan.carriedInterest));
     }
 
     static Rounding rounding(Loan loan) {

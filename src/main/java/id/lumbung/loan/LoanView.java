@@ -66,7 +66,13 @@ public record LoanView(
         @Schema(type = SchemaType.STRING, description = "Outstanding principal × the class's provision rate, "
                 + "rounded as the loan rounds (never above the outstanding principal); null without a class.",
                 nullable = true, example = "27000.00")
-        Amount provisionRequired) {
+        Amount provisionRequired,
+        @Schema(description = "The schedule version in force now: 1 from disbursement, one more per reschedule.",
+                example = "1") int scheduleVersion,
+        @Schema(description = "Whether the loan was ever rescheduled (restrukturisasi).", example = "false")
+        boolean restructured,
+        @Schema(description = "The day the current schedule version took over.", nullable = true,
+                example = "2026-06-15") LocalDate rescheduledOn) {
 
     static LoanView from(Loan loan, LocalDate asOf, LoanPosition position) {
         return from(loan, asOf, position, null);
@@ -81,6 +87,7 @@ public record LoanView(
                 loan.writtenOffOn == null ? null : Amount.of(loan.recovered), asOf, position.outstandingPrincipal(),
                 position.interestDue(), position.penaltyDue(), position.daysPastDue(), position.installmentsInArrears(),
                 position.arrearsAmount(), position.nextDueOn(), position.nextDueAmount(),
-                grade == null ? null : grade.kolektibilitas(), grade == null ? null : grade.provisionRequired());
+                grade == null ? null : grade.kolektibilitas(), grade == null ? null : grade.provisionRequired(),
+                loan.scheduleVersion, loan.scheduleVersion > 1, loan.rescheduledOn);
     }
 }

@@ -18,8 +18,9 @@ public record RepaymentRequest(
                 description = "Rupiah paid, greater than zero; at most everything the loan owes on `paidOn`.",
                 example = "345000")
         @NotNull Amount amount,
-        @Schema(description = "The day the member paid: not before the disbursement, not after today; may be "
-                + "before a repayment already recorded (a clerk syncing after days offline).", example = "2026-04-01")
+        @Schema(description = "The day the member paid: not before the disbursement (nor a reschedule), not "
+                + "after today; may be before a repayment already recorded (a clerk syncing after days offline).",
+                example = "2026-04-01")
         @NotNull LocalDate paidOn,
         @Schema(description = "Cash or bank account it was taken into. Default: the lending settings' "
                 + "collectionAccount (1-1100 Kas).", example = "1-1100", nullable = true)

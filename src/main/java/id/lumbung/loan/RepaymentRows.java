@@ -35,7 +35,8 @@ final class RepaymentRows {
                    l.installments, l.interest_rate, l.status, l.applied_at, l.applied_by, l.decided_at, l.decided_by,
                    l.decision_note,
                    l.disbursement_id, l.disbursed_on, l.rounding_step, l.rounding_mode, l.allocation_order,
-                   l.outstanding_principal, l.repayment_count, l.latest_event_on, l.closed_on, l.updated_at, m.name
+                   l.outstanding_principal, l.repayment_count, l.latest_event_on, l.closed_on, l.updated_at,
+                   l.schedule_version, l.rescheduled_on, l.carried_interest, m.name
               FROM loan l JOIN member m ON m.led_id = l.led_id AND m.id = l.member_id
              WHERE l.led_id = ? AND l.id = ?
                FOR UPDATE OF l""";
@@ -81,6 +82,9 @@ final class RepaymentRows {
                 loan.latestEventOn = row.getObject("latest_event_on", LocalDate.class);
                 loan.closedOn = row.getObject("closed_on", LocalDate.class);
                 loan.updatedAt = instant(row, "updated_at");
+                loan.scheduleVersion = row.getInt("schedule_version");
+                loan.rescheduledOn = row.getObject("rescheduled_on", LocalDate.class);
+                loan.carriedInterest = row.getBigDecimal("carried_interest");
                 return new Locked(loan, row.getString("name"));
             }
         }

@@ -70,11 +70,13 @@ public class RepaymentService {
     private final ObjectMapper json;
     private final DataSource dataSource;
     private final SystemAccounts system;
+    private final ScheduleVersions versions;
 
     public RepaymentService(PostingService posting, PostingRules rules, SettingsService settings,
             LoanRecords records, LoanService loans, LoanPositions positions, ProductTermsCatalog products,
-            ObjectMapper json, DataSource dataSource, SystemAccounts system) {
+            ObjectMapper json, DataSource dataSource, SystemAccounts system, ScheduleVersions versions) {
         this.system = system;
+        this.versions = versions;
         this.dataSource = dataSource;
         this.positions = positions;
         this.products = products;
@@ -168,12 +170,18 @@ public class RepaymentService {
         }
     }
 
-    /** 422 paid-before-disbursement. */
+    /** 422 paid-before-disbursement, or paid-before-reschedule: a payment meets the schedule in force on its day. */
     public static void requireNotBeforeDisbursement(Loan loan, LocalDate paidOn) {
         if (paidOn.isBefore(loan.disbursedOn)) {
             throw new ApiException(ProblemType.PAID_BEFORE_DISBURSEMENT, "paidOn: " + paidOn
                     + " is before the disbursement on " + loan.disbursedOn, List.of(new Problem.FieldError("paidOn",
                             "must not be before the disbursement (" + loan.disbursedOn + ")")));
+        }
+        if (loan.rescheduledOn != null && paidOn.isBefore(loan.rescheduledOn)) {
+            throw new ApiException(ProblemType.PAID_BEFORE_RESCHEDULE, "paidOn: " + paidOn + " is before "
+                    + "the reschedule on " + loan.rescheduledOn + "; a payment is allocated against the schedule in "
+                    + "force on its day", List.of(new Problem.FieldError("paidOn", "must not be before the "
+                            + "reschedule (" + loan.rescheduledOn + ")")));
         }
     }
 
@@ -301,6 +309,12 @@ public class RepaymentService {
             throw new ApiException(ProblemType.REPAYMENT_NOT_LATEST, "repayment " + repayment.seq + " of loan "
                     + repayment.loanId + " is not the loan's latest standing repayment (" + latest.seq
                     + " is); reverse the later ones first");
+        }
+        if (loan.scheduleVersion > 1 && repayment.seq <= versions.repaymentsBefore(ledId, repayment.loanId,
+                loan.scheduleVersion)) {
+            throw new ApiException(ProblemType.LOAN_RESCHEDULED, "repayment " + repayment.seq + " was allocated "
+                    + "against a schedule the reschedule on " + loan.rescheduledOn + " replaced; the reschedule "
+                    + "stands on it, so it cannot be reversed");
         }
     }
 

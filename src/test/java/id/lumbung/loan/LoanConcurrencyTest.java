@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import id.lumbung.support.Api;
+import id.lumbung.support.Db;
 import id.lumbung.support.Http;
 import id.lumbung.support.TestDatabase;
 import id.lumbung.support.Tokens;
@@ -105,7 +106,8 @@ class LoanConcurrencyTest {
 
     /**
      * Random histories over loans of every method: on-time, late, partial, prepaying and
-     * back-dated repayments, and reversals of the latest. After each history the receivable equals
+     * back-dated repayments, reversals of the latest, and reschedules (after which repayments dated
+     * before the reschedule are refused and earlier ones stay). After each history the receivable equals
      * the loans' outstanding principal (today and as of past days), and the income accounts equal
      * what the standing repayments allocated.
      */
@@ -120,11 +122,14 @@ class LoanConcurrencyTest {
                         "0.2", "graceInstallments", 2)));
         List<UUID> loans = new ArrayList<>();
         LocalDate today = Lending.today();
+        as(Tokens.manager(led)).body(Map.of("approvalThreshold", "50000000")).put(base(led) + "/settings/lending")
+                .then().statusCode(200);
         for (int i = 0; i < 6; i++) {
             int start = 60 + random.nextInt(200);
             loans.add(Lending.disbursed(led, Lending.member(led, "Anggota " + i), products.get(i % 3),
                     Lending.money(500000 + random.nextInt(40) * 100000), day(-start)));
             LocalDate on = today.minusDays(start);
+            LocalDate latest = on;
             List<String> standing = new ArrayList<>();
             for (int step = 0; step < 8; step++) {
                 on = on.plusDays(random.nextInt(30));
@@ -132,18 +137,38 @@ class LoanConcurrencyTest {
                 if (random.nextInt(5) == 0 && !paidOn.equals(today)) {
                     paidOn = paidOn.minusDays(random.nextInt(20)); // synced late, paid earlier
                 }
+                if (step == 4 && random.nextInt(3) > 0) {
+                    LocalDate from = latest.plusDays(random.nextInt(15));
+                    Map<String, Object> terms = new java.util.HashMap<>(Map.of("on", (from.isAfter(today) ? today
+                            : from).toString(), "installments", 3 + random.nextInt(10), "graceInstallments",
+                            random.nextInt(2), "reason", "Restrukturisasi"));
+                    if (random.nextBoolean()) {
+                        terms.put("interestRate", "0.5");
+                    }
+                    var answer = as(Tokens.manager(led)).body(terms).post(base(led) + "/loans/" + loans.get(i)
+                            + "/reschedule");
+                    if (answer.statusCode() == 201) {
+                        standing.clear(); // what stood before the reschedule stays
+                        latest = LocalDate.parse((String) terms.get("on"));
+                    } else {
+                        assertTrue(answer.statusCode() == 409, answer::asString);
+                    }
+                    continue;
+                }
                 if (!standing.isEmpty() && random.nextInt(4) == 0) {
                     Lending.reverseRepayment(led, loans.get(i), standing.remove(standing.size() - 1),
                             Map.of("reason", "Transfer ditolak")).then().statusCode(201);
+                    latest = today;
                     continue;
                 }
                 String amount = Lending.money(10000 + random.nextInt(60) * 10000);
-                var answer = Lending.repay(led, loans.get(i), amount, paidOn.isBefore(today.minusDays(start))
-                        ? today.minusDays(start).toString() : paidOn.toString());
+                LocalDate dated = paidOn.isBefore(today.minusDays(start)) ? today.minusDays(start) : paidOn;
+                var answer = Lending.repay(led, loans.get(i), amount, dated.toString());
                 if (answer.statusCode() == 201) {
                     standing.add(answer.path("id"));
+                    latest = dated.isAfter(latest) ? dated : latest;
                 } else {
-                    assertTrue(answer.statusCode() == 409, answer::asString);
+                    assertTrue(answer.statusCode() == 409 || answer.statusCode() == 422, answer::asString);
                 }
             }
         }
@@ -188,11 +213,13 @@ class LoanConcurrencyTest {
                     penalty = penalty.add(new BigDecimal(allocation.get("penalty")));
                 }
             }
+            // The current schedule version's unpaid principal (all of it for a loan never rescheduled).
             List<String> paidPrincipal = Lending.schedule(led, loan).then().extract().path(
                     "installments.paidPrincipal");
             BigDecimal paid = paidPrincipal.stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal owed = new BigDecimal(Lending.loan(led, loan).then().extract().<String>path("principal"))
-                    .subtract(paid).setScale(2);
+            BigDecimal scheduled = new BigDecimal(Lending.schedule(led, loan).then().extract()
+                    .<String>path("totals.principal"));
+            BigDecimal owed = scheduled.subtract(paid).setScale(2);
             Lending.loan(led, loan).then().body("outstandingPrincipal", org.hamcrest.Matchers.equalTo(
                     writtenOff.contains(loan) ? "0.00" : owed.toPlainString()));
             if (writtenOff.contains(loan)) {
@@ -200,6 +227,8 @@ class LoanConcurrencyTest {
                         org.hamcrest.Matchers.equalTo(owed.toPlainString()));
             }
         }
+        assertTrue(Db.number("SELECT count(*) FROM loan_schedule_version WHERE led_id = ?", led) >= 2,
+                "the histories include reschedules");
         assertEquals(interest.setScale(2), Lending.balance(led, "4-1100"));
         assertEquals(penalty.setScale(2), Lending.balance(led, "4-1300"));
         as(Tokens.auditor(led)).get(base(led) + "/journal/verification").then().statusCode(200)

@@ -98,6 +98,7 @@ class PortfolioTest {
                 .body("provisionRequired", equalTo("5375000.00"))
                 .body("provisionBooked", equalTo("0.00"))
                 .body("repaymentRate", equalTo("0.0000"))
+                .body("restructured.loans", equalTo(0))
                 .body("byGroup", hasSize(1))
                 .body("byGroup[0].name", equalTo("KUB Mawar"))
                 .body("byGroup[0].loans", equalTo(2))

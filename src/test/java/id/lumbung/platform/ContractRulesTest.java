@@ -35,7 +35,8 @@ class ContractRulesTest {
             "reverse", "verify", "update", "import", "close", "deposit", "withdraw", "apply", "approve", "reject",
             "disburse", "repay", "write", "cancel", "set", "enroll", "evaluate", "mark", "transfer", "preview",
             "calculate", "provision", "classify", "export", "complete", "submit", "assign", "remove", "delete",
-            "add", "change", "replace", "accrue", "settle", "attend", "search", "summarize", "report", "retire");
+            "add", "change", "replace", "accrue", "settle", "attend", "search", "summarize", "report", "retire",
+            "reschedule");
 
     private static final Pattern CAMEL_CASE = Pattern.compile("^[a-z]+(?:[A-Z][a-z0-9]*)+$|^[a-z]+$");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");

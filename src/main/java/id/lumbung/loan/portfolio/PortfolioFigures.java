@@ -61,6 +61,11 @@ final class PortfolioFigures {
         return figures;
     }
 
+    PortfolioView.Restructured restructured() {
+        List<PortfolioLoan> rescheduled = loans.stream().filter(loan -> loan.grade().restructured()).toList();
+        return new PortfolioView.Restructured(rescheduled.size(), sum(rescheduled, loan -> true));
+    }
+
     PortfolioView.PortfolioAtRisk par() {
         return new PortfolioView.PortfolioAtRisk(par(loans, 0), par(loans, 30), par(loans, 90));
     }

@@ -90,6 +90,7 @@ public class PortfolioService {
                     figures.count(), figures.borrowers(), figures.outstanding(), figures.byClass(setting.classes()),
                     figures.provisionRequired(), accounts.get(ledId, system.code(ledId,
                             AccountPurpose.LOAN_LOSS_ALLOWANCE), day).balance(), figures.par(),
+                    figures.restructured(),
                     Ratio.orNull(rate.collected(), rate.due()), figures.byGroup(groupNames, memberNames, withNames),
                     figures.byProduct(productNames));
         } catch (SQLException e) {

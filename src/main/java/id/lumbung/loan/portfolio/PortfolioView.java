@@ -31,6 +31,9 @@ public record PortfolioView(
         @Schema(type = SchemaType.STRING, description = "The allowance 1-1310 as booked on `asOf`.",
                 example = "1900000.00") Amount provisionBooked,
         PortfolioAtRisk par,
+        @Schema(description = "Loans in the portfolio that were rescheduled (restrukturisasi) by `asOf`; each keeps "
+                + "its reschedule day's class until it has paid three installments of its new schedule on time.")
+        Restructured restructured,
         @Schema(type = SchemaType.STRING, nullable = true, description = "Principal and interest collected on the "
                 + "installments due in the window ÷ what fell due in it, 4 decimals; null when nothing was due.",
                 example = "0.9312") String repaymentRate,
@@ -53,6 +56,12 @@ public record PortfolioView(
                     + "as on a provision.", example = "0.01")
             String provisionRate,
             @Schema(type = SchemaType.STRING, example = "710000.00") Amount provisionRequired) {
+    }
+
+    /** The restructured part of the portfolio. */
+    @Schema(name = "PortfolioRestructured")
+    public record Restructured(@Schema(example = "2") int loans,
+            @Schema(type = SchemaType.STRING, example = "4500000.00") Amount outstanding) {
     }
 
     /** PAR1 / PAR30 / PAR90 as decimal fractions of the outstanding principal. */

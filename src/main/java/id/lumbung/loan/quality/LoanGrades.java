@@ -4,6 +4,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,23 +14,30 @@ import id.lumbung.loan.Loan;
 import id.lumbung.loan.LoanStatus;
 import id.lumbung.loan.product.ProductTermsCatalog;
 import id.lumbung.loan.repayment.LoanPosition;
+import id.lumbung.loan.reschedule.RestructuredLoans;
+import id.lumbung.loan.schedule.Frequency;
 import id.lumbung.loan.schedule.Rounding;
 
 /**
  * Classifies loans as of a day from the positions {@link id.lumbung.loan.LoanPositions} computed for
  * them (no query per loan): the class by the setting in force that day, and the provision it needs.
  * A loan has a class on a day when it stands disbursed that day — outstanding principal above
- * zero, or DISBURSED and disbursed by then — and was not written off by then.
+ * zero, or DISBURSED and disbursed by then — and was not written off by then. A restructured loan
+ * keeps the class of its reschedule day until it has paid {@value RestructuredLoans#ON_TIME_TO_CURE}
+ * installments of its new schedule on time ({@link RestructuredLoans}): it is classed by the worse of
+ * that class and its own.
  */
 @ApplicationScoped
 public class LoanGrades {
 
     private final LoanQualityService quality;
     private final ProductTermsCatalog products;
+    private final RestructuredLoans restructured;
 
-    public LoanGrades(LoanQualityService quality, ProductTermsCatalog products) {
+    public LoanGrades(LoanQualityService quality, ProductTermsCatalog products, RestructuredLoans restructured) {
         this.quality = quality;
         this.products = products;
+        this.restructured = restructured;
     }
 
     /** The setting in force on {@code day} (cached, as loan reads use it). */
@@ -47,8 +55,9 @@ public class LoanGrades {
     public Map<UUID, Grade> of(QualitySetting setting, Collection<Loan> loans, Map<UUID, LoanPosition> positions,
             LocalDate asOf) {
         Map<UUID, Grade> grades = new HashMap<>();
+        Map<UUID, RestructuredLoans.Restructured> cures = restructuredOf(loans, asOf);
         for (Loan loan : loans) {
-            Grade grade = grade(setting, loan, positions.get(loan.id), asOf);
+            Grade grade = grade(setting, loan, positions.get(loan.id), asOf, cures.get(loan.id));
             if (grade != null) {
                 grades.put(loan.id, grade);
             }
@@ -61,11 +70,37 @@ public class LoanGrades {
         if (position == null || !classified(loan, position, asOf)) {
             return null;
         }
-        QualityClass c = setting.classify(products.of(loan.ledId, loan.productId).frequency(),
-                position.daysPastDue(), missedInstallments(position, asOf));
+        return grade(setting, loan, position, asOf, restructuredOf(List.of(loan), asOf).get(loan.id));
+    }
+
+    private Grade grade(QualitySetting setting, Loan loan, LoanPosition position, LocalDate asOf,
+            RestructuredLoans.Restructured cure) {
+        if (position == null || !classified(loan, position, asOf)) {
+            return null;
+        }
+        Frequency frequency = products.of(loan.ledId, loan.productId).frequency();
+        QualityClass c = setting.classify(frequency, position.daysPastDue(), missedInstallments(position, asOf));
+        boolean restructuredThen = cure != null;
+        if (restructuredThen && cure.keepsClass()) {
+            QualityClass kept = setting.classify(frequency, cure.daysPastDueAtReschedule(),
+                    cure.missedInstallmentsAtReschedule());
+            if (kept.kolektibilitas().compareTo(c.kolektibilitas()) > 0) {
+                c = kept;
+            }
+        }
         Rounding rounding = loan.roundingStep == null ? Rounding.WHOLE_RUPIAH
                 : new Rounding(loan.roundingStep, RoundingMode.valueOf(loan.roundingMode));
-        return new Grade(c, position.outstandingPrincipal(), c.provisionOn(position.outstandingPrincipal(), rounding));
+        return new Grade(c, position.outstandingPrincipal(), c.provisionOn(position.outstandingPrincipal(), rounding),
+                restructuredThen);
+    }
+
+    /** The restructured ones among these loans as of the day, in one query (none when no loan was rescheduled). */
+    private Map<UUID, RestructuredLoans.Restructured> restructuredOf(Collection<Loan> loans, LocalDate asOf) {
+        List<UUID> rescheduled = loans.stream().filter(loan -> loan.scheduleVersion > 1).map(loan -> loan.id).toList();
+        if (rescheduled.isEmpty()) {
+            return Map.of();
+        }
+        return restructured.asOf(loans.iterator().next().ledId, rescheduled, asOf);
     }
 
     /**

@@ -32,6 +32,9 @@ import id.lumbung.money.Amount;
  * installment 3 owes 1 % × 103,986 = 1,039.86 → 1,040.
  * </ul>
  *
+ * <p>A rescheduled loan's first installment also owes the interest its reschedule carried over
+ * ({@link RepaymentTerms#carriedInterest()}); repricing keeps it on top of what the method computes.
+ *
  * <p>Installments are given in order of number, due dates not decreasing; every result keeps that order.
  */
 public final class Allocator {
@@ -122,10 +125,12 @@ public final class Allocator {
     /** Interest after a prepayment, by method (see the class comment). */
     private static void reprice(List<OpenInstallment> open, RepaymentTerms terms, LocalDate paidOn) {
         if (terms.method() == InterestMethod.FLAT) {
-            for (OpenInstallment o : open) {
+            for (int k = 0; k < open.size(); k++) {
+                OpenInstallment o = open.get(k);
                 InstallmentState s = o.state();
                 if (s.dueOn().isAfter(paidOn) && o.principalPaid() && s.unpaidPrincipal().isZero()) {
-                    o.chargeInterest(s.paidInterest());
+                    Amount kept = k == 0 ? terms.carriedInterest() : Amount.ZERO;
+                    o.chargeInterest(kept.compareTo(s.paidInterest()) > 0 ? kept : s.paidInterest());
                 }
             }
             return;
@@ -136,7 +141,8 @@ public final class Allocator {
             InstallmentState s = o.state();
             later = later.plus(s.unpaidPrincipal());
             if (s.dueOn().isAfter(paidOn) && s.paidInterest().isZero()) {
-                o.chargeInterest(Amount.of(terms.rate().interestOn(later.value(), terms.rounding())));
+                Amount interest = Amount.of(terms.rate().interestOn(later.value(), terms.rounding()));
+                o.chargeInterest(k == 0 ? interest.plus(terms.carriedInterest()) : interest);
             }
         }
     }

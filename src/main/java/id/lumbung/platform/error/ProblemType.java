@@ -93,6 +93,15 @@ public enum ProblemType {
     MEMBER_NOT_IN_GROUP("member-not-in-group", 422, "A share of a group loan is for a member outside the group"),
     NO_SHARES("no-shares", 422, "A group loan needs at least one member's share"),
     DUPLICATE_SHARE("duplicate-share", 422, "A member has more than one share in the group loan"),
+    LOAN_REQUEST_PENDING("loan-request-pending", 409,
+            "A request on this loan is waiting for a second manager; approve or reject it first"),
+    NOTHING_TO_RESCHEDULE("nothing-to-reschedule", 409, "The loan has no outstanding principal to reschedule"),
+    RESCHEDULE_BEFORE_LATEST_EVENT("reschedule-before-latest-event", 422,
+            "A reschedule is dated before the loan's latest repayment, reversal or disbursement"),
+    PAID_BEFORE_RESCHEDULE("paid-before-reschedule", 422,
+            "The repayment is dated before the day the loan's current schedule took over"),
+    LOAN_RESCHEDULED("loan-rescheduled", 409,
+            "The loan was rescheduled after this; what happened before a reschedule stands"),
 
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 
