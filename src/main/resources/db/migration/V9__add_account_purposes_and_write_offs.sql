@@ -109,3 +109,8 @@ CREATE TABLE loan_recovery (
 CREATE INDEX loan_recovery_loan ON loan_recovery (led_id, loan_id, paid_on);
 CREATE TRIGGER loan_recovery_immutable BEFORE UPDATE OR DELETE ON loan_recovery
     FOR EACH ROW EXECUTE FUNCTION ledger_row_is_immutable();
+
+-- As for the other loan history rows (V8): the trigger refuses changes, and the role may not
+-- delete or truncate them either. A write-off keeps UPDATE: its pending request is decided once.
+REVOKE UPDATE, DELETE, TRUNCATE ON loan_recovery FROM CURRENT_USER;
+REVOKE DELETE, TRUNCATE ON loan_write_off FROM CURRENT_USER;

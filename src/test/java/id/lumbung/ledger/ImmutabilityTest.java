@@ -195,6 +195,8 @@ class ImmutabilityTest {
         asOwner(List.of(new Privilege("posting", "DELETE"), new Privilege("posting", "UPDATE"),
                 new Privilege("savings_movement", "UPDATE"), new Privilege("loan_disbursement", "UPDATE"),
                 new Privilege("loan_reversal", "UPDATE"), new Privilege("cash_transfer", "UPDATE"),
+                new Privilege("loan_recovery", "UPDATE"), new Privilege("loan_provision", "UPDATE"),
+                new Privilege("group_repayment_reversal", "UPDATE"),
                 new Privilege("journal_entry", "DELETE")), owner -> {
                     update(owner, "DELETE FROM posting WHERE led_id = ? AND entry_number = 3", led);
                     update(owner, "DELETE FROM journal_entry WHERE led_id = ? AND number = 3", led);
