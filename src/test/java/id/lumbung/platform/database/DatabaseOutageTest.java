@@ -84,6 +84,11 @@ class DatabaseOutageTest {
                         .post("/api/v1/leds/" + led + "/contributions");
                 assertProblem(write, 503, "database-unavailable").header("Retry-After", equalTo("5"));
                 assertTrue(write.path("detail").toString().contains("Idempotency-Key"));
+                // An adjustment goes through the group commit, whose failure must surface the same way.
+                Response adjustment = as(manager).header("Idempotency-Key", UUID.randomUUID().toString())
+                        .body(Api.entry(TODAY, "1-1100", "3-1200", "700.00"))
+                        .post("/api/v1/leds/" + led + "/journal-entries");
+                assertProblem(adjustment, 503, "database-unavailable").header("Retry-After", equalTo("5"));
 
                 given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
                 given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
