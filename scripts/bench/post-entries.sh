@@ -19,9 +19,10 @@
 #                        keyed loan repayments over them (implies --idempotency, so that keyed
 #                        adjustments and the raw baseline are measured in the same rounds), and
 #                        time GET of a 10-year weekly loan (520 installments) with 500 repayments
-#   --portfolio N        disburse N loans in one LED (weekly, disbursed 0 to 239 days ago, every
-#                        third one repaid once), then time GET /portfolio today and as of 30 days
-#                        ago (1 connection, 10 s each; goal < 500 ms at 10,000 loans)
+#   --portfolio N        disburse N loans in one LED as KUB group loans of 100 shares (weekly,
+#                        disbursed 0 to 239 days ago, every third group paying once today), then
+#                        time GET /portfolio today and as of 30 days ago (1 connection, 10 s each;
+#                        goal < 500 ms at 10,000 loans)
 #   --portfolio-only     with --portfolio: stop after the portfolio reads (no write rounds)
 #   --keep               keep the databases lumbung_bench and lumbung_bench_raw afterwards
 #   -h, --help           this text
@@ -446,49 +447,62 @@ fi
 
 # --- the portfolio report (--portfolio) -----------------------------------------------------
 
-# N weekly loans in the first LED, disbursed 0 to 239 days ago (so every class of the BANK table
-# is met), every third one repaid once today; then the portfolio report is timed as of today and
-# as of 30 days ago (a past day rebuilds the positions from the dated rows).
+# N loans in the first LED as KUB group loans of 100 shares (the way these funds lend): the members
+# come in by one CSV import, each group's loan is applied, approved and disbursed together, the
+# groups disbursed 0 to 239 days ago (so every class of the BANK table is met), every third group
+# paying once today. Then the portfolio report is timed as of today and as of 30 days ago (a past
+# day rebuilds the positions from the dated rows).
 portfolio_reads() {
-  local led_path=/api/v1/leds/${led_ids[0]} product clerk granted_on made batch k path out
+  local led_path=/api/v1/leds/${led_ids[0]} product clerk granted_on groups g k csv year members shares
+  local group loan on status path out
   granted_on=$(TZ=Asia/Jakarta date -d '400 days ago' +%F)
   create "$led_path/grants" "{\"source\":\"APBD bench\",\"decreeNumber\":\"SK portfolio\",\"amount\":\"90000000000\",\"receivedOn\":\"$granted_on\"}" "${led_tokens[0]}" >/dev/null
   product=$(create "$led_path/loan-products" '{"name":"Bench weekly portfolio","interestMethod":"FLAT","interestRate":"1.5","ratePeriod":"MONTH","frequency":"WEEKLY","installments":50,"graceInstallments":0,"adminFeePercent":"1","penaltyRatePerDay":"0.1"}' "${led_tokens[0]}")
   clerk=$(token led-clerk --led "${led_ids[0]}" --sub bench-portfolio-clerk)
-  portfolio_loan() {
-    local k=$1 member loan on year
-    on=$(TZ=Asia/Jakarta date -d "$((k % 240)) days ago" +%F)
-    # A NIK holds a 4-digit serial per birth date: the birth year moves every 9,000 members.
-    year=$((60 + k / 9000))
-    member=$(create "$led_path/members" "{\"name\":\"Anggota portofolio $k\",\"nik\":\"$(printf '1406014507%02d%04d' "$year" $((k % 9000 + 1)))\",\"gender\":\"F\",\"birthDate\":\"19$year-07-05\"}" "$clerk")
-    loan=$(create "$led_path/loans" "{\"memberId\":\"$member\",\"productId\":\"$product\",\"principal\":\"5000000\",\"purpose\":\"bench\"}" "$clerk")
-    curl -fsS --max-time 30 -o /dev/null -X POST "$url$led_path/loans/$loan/approval" -H "Authorization: Bearer ${led_tokens[0]}" \
-      -H 'Content-Type: application/json' -d '{}' || die "approving loan $loan failed"
-    create "$led_path/loans/$loan/disbursement" "{\"disbursedOn\":\"$on\"}" "${led_tokens[0]}" >/dev/null
-    if [ $((k % 3)) -eq 0 ]; then
-      create "$led_path/loans/$loan/repayments" "{\"amount\":\"150000\",\"paidOn\":\"$today\"}" "$clerk" >/dev/null
-    fi
-    echo "$loan"
-  }
-  log "disbursing $portfolio_count loans in one LED for the portfolio report, 8 at a time"
-  made=$bench_dir/portfolio-loans-$stamp.txt
-  : >"$made"
-  batch=()
-  for ((k = 0; k < portfolio_count; k++)); do
-    portfolio_loan "$k" >>"$made" &
-    batch+=($!)
-    if [ "${#batch[@]}" -eq 8 ] || [ "$k" -eq $((portfolio_count - 1)) ]; then
-      wait "${batch[@]}" || true
-      batch=()
+  groups=$(((portfolio_count + 99) / 100))
+  log "creating $groups KUB groups and importing $portfolio_count members"
+  for ((g = 0; g < groups; g++)); do
+    create "$led_path/groups" "{\"name\":\"KUB Bench $g\"}" "$clerk" >/dev/null
+  done
+  csv=$bench_dir/portfolio-members-$stamp.csv
+  {
+    echo 'name,nik,gender,birthDate,hamlet,phone,groupName'
+    for ((k = 0; k < portfolio_count; k++)); do
+      # A NIK holds a 4-digit serial per birth date: the birth year moves every 9,000 members.
+      year=$((60 + k / 9000))
+      printf 'Anggota %d,1406014507%02d%04d,F,19%02d-07-05,Dusun 1,,KUB Bench %d\n' "$k" "$year" \
+        $((k % 9000 + 1)) "$year" $((k / 100))
+    done
+  } >"$csv"
+  status=$(curl -sS --max-time 120 -o "$bench_dir/portfolio-import-$stamp.json" -w '%{http_code}' -X POST \
+    "$url$led_path/members:import" -H "Authorization: Bearer $clerk" -H 'Content-Type: text/csv' \
+    --data-binary "@$csv")
+  [ "$status" = 201 ] || die "importing the members answered $status: $(head -c 600 "$bench_dir/portfolio-import-$stamp.json")"
+  log "applying, approving and disbursing $groups group loans of up to 100 shares"
+  for ((g = 0; g < groups; g++)); do
+    group=$(curl -fsS --max-time 30 "$url$led_path/groups?limit=500" -H "Authorization: Bearer $clerk" |
+      jq -r --arg n "KUB Bench $g" '.items[] | select(.name == $n) | .id')
+    [ -n "$group" ] || die "group KUB Bench $g not found"
+    members=$(curl -fsS --max-time 30 "$url$led_path/members?groupId=$group&limit=500" -H "Authorization: Bearer $clerk")
+    shares=$(jq -c '[.items[] | {memberId: .id, principal: "5000000"}]' <<<"$members")
+    loan=$(create "$led_path/groups/$group/loans" "{\"productId\":\"$product\",\"purpose\":\"bench\",\"shares\":$shares}" "$clerk")
+    curl -fsS --max-time 60 -o /dev/null -X POST "$url$led_path/groups/$group/loans/$loan/approval" \
+      -H "Authorization: Bearer ${led_tokens[0]}" -H 'Content-Type: application/json' -d '{}' \
+      || die "approving group loan $loan failed"
+    on=$(TZ=Asia/Jakarta date -d "$(((g * 7) % 240)) days ago" +%F)
+    create "$led_path/groups/$group/loans/$loan/disbursement" "{\"disbursedOn\":\"$on\"}" "${led_tokens[0]}" >/dev/null
+    if [ $((g % 3)) -eq 0 ]; then
+      create "$led_path/groups/$group/loans/$loan/repayments" "{\"amount\":\"5000000\",\"paidOn\":\"$today\"}" "$clerk" >/dev/null
     fi
   done
-  [ "$(wc -l <"$made")" -eq "$portfolio_count" ] || die "only $(wc -l <"$made") of $portfolio_count portfolio loans were made"
   [ -z "$service_db_for_analyze" ] || analyze_db "$service_db_for_analyze"
   echo
-  echo "GET /portfolio over $portfolio_count loans in one LED (goal: < 500 ms):"
+  echo "GET /portfolio over $portfolio_count loans ($groups group loans) in one LED (goal: < 500 ms):"
   for path in "$led_path/portfolio?asOf=$today" "$led_path/portfolio?asOf=$(TZ=Asia/Jakarta date -d '30 days ago' +%F)"; do
-    curl -fsS --max-time 60 -o /dev/null "$url$path" -H "Authorization: Bearer ${led_tokens[0]}" \
+    curl -fsS --max-time 60 -o "$bench_dir/portfolio-$stamp.json" "$url$path" -H "Authorization: Bearer ${led_tokens[0]}" \
       || die "GET $path failed"
+    printf '  (%s loans in the portfolio, PAR30 %s)\n' "$(jq .loans "$bench_dir/portfolio-$stamp.json")" \
+      "$(jq -r .par.par30 "$bench_dir/portfolio-$stamp.json")"
     out=$bench_dir/wrk-$stamp-portfolio-$(date +%s%N).txt
     timeout 70 wrk --latency -t 1 -c 1 -d 10s -H "Authorization: Bearer ${led_tokens[0]}" "$url$path" >"$out" 2>&1 \
       || die "wrk GET failed; see $out"

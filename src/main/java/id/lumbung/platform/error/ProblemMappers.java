@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import id.lumbung.money.InvalidAmountException;
+import id.lumbung.platform.database.DatabaseFaults;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -38,6 +39,8 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** How long a client should wait before retrying after 503: a pod restart or failover takes seconds. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private final ProblemResponses problems;
 
@@ -175,9 +178,35 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseFaults.unavailable(e)) {
+            return databaseUnavailable(e, uri);
+        }
         // Logged with its stack for operators; the caller only learns that it was not their fault.
         LOG.error("unexpected error", e);
         return problems.render(ProblemType.INTERNAL_ERROR, "internal error; it has been logged", path(uri));
+    }
+
+    /**
+     * 503 with {@code Retry-After}: the transaction rolled back or never began, or, when the
+     * connection broke during COMMIT, its outcome is unknown. The service never retries a write
+     * itself; the client retries with the same Idempotency-Key, which replays a committed result
+     * instead of posting twice.
+     */
+    Response databaseUnavailable(Exception e, UriInfo uri) {
+        LOG.warnf("database unavailable: %s", rootMessage(e));
+        Response response = problems.render(ProblemType.DATABASE_UNAVAILABLE, "the database cannot be reached "
+                + "right now; retry after " + RETRY_AFTER_SECONDS + " seconds with the same Idempotency-Key, which "
+                + "answers with the original result if the request did take effect (always send a key with a "
+                + "request that moves money)", path(uri));
+        return Response.fromResponse(response).header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Response unauthenticated(UriInfo uri) {

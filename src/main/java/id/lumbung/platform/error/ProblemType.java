@@ -6,7 +6,8 @@ package id.lumbung.platform.error;
  *
  * <p>4xx statuses follow one rule: 400 the request itself is malformed, 401/403 who is asking,
  * 404 nothing there (or not yours), 409 the request is fine but the books' current state forbids
- * it, 422 the request is well-formed but breaks a business rule on its own.
+ * it, 422 the request is well-formed but breaks a business rule on its own. 503 is the one 5xx a
+ * client should see: the database is unreachable, nothing was written, retry with the same key.
  */
 public enum ProblemType {
     MALFORMED_JSON("malformed-json", 400, "Request body is not valid JSON"),
@@ -14,6 +15,8 @@ public enum ProblemType {
     UNKNOWN_FIELD("unknown-field", 400, "Request has a field this endpoint does not know"),
     INVALID_PARAMETER("invalid-parameter", 400, "A query or path parameter is invalid"),
     INVALID_IDEMPOTENCY_KEY("invalid-idempotency-key", 400, "Idempotency-Key header is invalid"),
+    IDEMPOTENCY_KEY_REQUIRED("idempotency-key-required", 400,
+            "This service requires an Idempotency-Key on every request that moves money"),
     UNAUTHENTICATED("unauthenticated", 401, "A valid bearer token is required"),
     FORBIDDEN("forbidden", 403, "Your role may not do this"),
     NOT_FOUND("not-found", 404, "No such resource"),
@@ -103,7 +106,8 @@ public enum ProblemType {
     LOAN_RESCHEDULED("loan-rescheduled", 409,
             "The loan was rescheduled after this; what happened before a reschedule stands"),
 
-    INTERNAL_ERROR("internal-error", 500, "Internal error");
+    INTERNAL_ERROR("internal-error", 500, "Internal error"),
+    DATABASE_UNAVAILABLE("database-unavailable", 503, "The database cannot be reached; retry shortly");
 
     public static final String URN_PREFIX = "urn:lumbung:problem:";
 

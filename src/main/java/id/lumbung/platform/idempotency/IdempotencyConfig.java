@@ -15,4 +15,13 @@ public interface IdempotencyConfig {
      */
     @WithDefault("P7D")
     Duration retention();
+
+    /**
+     * Whether every request that moves money must carry an {@code Idempotency-Key} (400
+     * {@code idempotency-key-required} without one). Off by default, as keys are optional in most
+     * payment APIs; turn it on where every client is known to send them, so that no retry after a
+     * 503 or a lost answer can post twice.
+     */
+    @WithDefault("false")
+    boolean required();
 }

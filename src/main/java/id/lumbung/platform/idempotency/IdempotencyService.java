@@ -37,7 +37,8 @@ import io.quarkus.scheduler.Scheduled;
  * detected with a transaction-scoped advisory lock instead of waiting behind it.
  * </ul>
  * Keys belong to the caller (token subject) within one LED. Only successes are stored: a refused
- * request wrote nothing, so retrying it simply asks again. The ledger's group commit follows the
+ * request wrote nothing, so retrying it simply asks again. With {@code lumbung.idempotency.required}
+ * a request that moves money must carry a key. The ledger's group commit follows the
  * same protocol for many requests at once, through the same {@link IdempotencyStore}.
  */
 @ApplicationScoped
@@ -47,6 +48,10 @@ public class IdempotencyService {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     /** Scope of requests that belong to no LED (districts, opening an LED). */
     public static final UUID PLATFORM_SCOPE = new UUID(0, 0);
+
+    /** Keyed operations that never post an entry: tenancy, the chart, members, applying for a loan. */
+    private static final java.util.Set<String> WITHOUT_MONEY = java.util.Set.of("POST districts", "POST leds",
+            "POST accounts", "POST members", "POST members:import", "POST groups", "POST loans", "POST periods/close");
 
     private static final Logger LOG = Logger.getLogger(IdempotencyService.class);
 
@@ -80,10 +85,22 @@ public class IdempotencyService {
      */
     public IdempotentRequest identify(UUID scope, String key, String operation, Object request) {
         if (key == null) {
+            if (config.required() && movesMoney(operation)) {
+                throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REQUIRED, "send an Idempotency-Key header (e.g. a "
+                        + "new UUID per operation) with every request that moves money; retry with the same key");
+            }
             return null;
         }
         validate(key);
         return new IdempotentRequest(scope, caller.subject(), key, fingerprint(operation, request));
+    }
+
+    /**
+     * Whether an operation (as named to {@link #execute}) can move money. Named by exclusion, so that
+     * a new endpoint is held to the stricter rule until it is listed here.
+     */
+    static boolean movesMoney(String operation) {
+        return !WITHOUT_MONEY.contains(operation);
     }
 
     /** Runs {@code action} once for an identified request (or simply runs it when there is no key). */

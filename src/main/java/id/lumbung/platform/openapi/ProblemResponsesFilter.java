@@ -51,6 +51,7 @@ public class ProblemResponsesFilter implements OASFilter {
             errors.put("415", "UnsupportedMediaType");
             errors.put("422", "Unprocessable");
         }
+        errors.put("503", "ServiceUnavailable");
         APIResponses responses = operation.getResponses();
         errors.forEach((status, name) -> {
             if (responses.getAPIResponse(status) == null) {

@@ -34,6 +34,11 @@ public class Caller {
         return subject != null ? subject : identity.getPrincipal().getName();
     }
 
+    /** Whether a verified token came with the request (false for an anonymous one). */
+    public boolean authenticated() {
+        return !identity.isAnonymous();
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

@@ -16,6 +16,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.smallrye.jwt.auth.principal.ParseException;
+
 /**
  * The {@code districts} and {@code leds} a verified token grants, read once per token instead of
  * once per request: reading a custom claim makes SmallRye JWT throw and catch an exception inside
@@ -29,6 +31,8 @@ public class TokenScopes {
     public record Scope(Set<UUID> districts, Set<UUID> leds) {
     }
 
+    private static final java.util.List<String> SCOPE_CLAIMS = java.util.List.of("districts", "leds");
+
     private final Cache<String, Scope> cache = Caffeine.newBuilder()
             .maximumSize(VerifiedTokens.MAX_TOKENS)
             .expireAfterWrite(Duration.ofMinutes(10))
@@ -40,32 +44,65 @@ public class TokenScopes {
     }
 
     private static Scope read(JsonWebToken token) {
-        return new Scope(ids(token.getClaim("districts")), ids(token.getClaim("leds")));
+        return new Scope(orNone(ids(token.getClaim("districts"))), orNone(ids(token.getClaim("leds"))));
     }
 
+    /** A malformed claim grants nothing (verification refuses such tokens before they get here). */
+    private static Set<UUID> orNone(Set<UUID> ids) {
+        return ids == null ? Set.of() : ids;
+    }
+
+    /**
+     * Refuses a token whose {@code districts} or {@code leds} claim is present but not an array of
+     * UUID strings; the verifier then answers 401 as for any other invalid token.
+     */
+    static void requireWellFormed(JsonWebToken token) throws ParseException {
+        for (String claim : SCOPE_CLAIMS) {
+            Object value = token.getClaim(claim);
+            if (value != null && ids(value) == null) {
+                throw new ParseException("claim '" + claim + "' must be an array of UUIDs");
+            }
+        }
+    }
+
+    /** The ids of a scope claim: none when absent, null when it is not an array of UUID strings. */
     private static Set<UUID> ids(Object value) {
         Set<UUID> result = new HashSet<>();
+        if (value == null || value == JsonValue.NULL) {
+            return Set.of();
+        }
         if (value instanceof JsonArray array) {
             for (JsonValue item : array) {
-                if (item instanceof JsonString text) {
-                    parse(text.getString(), result);
+                if (!(item instanceof JsonString text) || !parse(text.getString(), result)) {
+                    return null;
                 }
             }
         } else if (value instanceof Collection<?> items) {
-            items.forEach(item -> parse(String.valueOf(item), result));
-        } else if (value instanceof JsonString text) {
-            parse(text.getString(), result);
-        } else if (value instanceof String text) {
-            parse(text, result);
+            for (Object item : items) {
+                if (!(item instanceof String text || item instanceof JsonString) || !parse(string(item), result)) {
+                    return null;
+                }
+            }
+        } else {
+            return null;
         }
         return Set.copyOf(result);
     }
 
-    private static void parse(String text, Set<UUID> into) {
+    private static String string(Object item) {
+        return item instanceof JsonString text ? text.getString() : (String) item;
+    }
+
+    /** Adds the id to {@code into}; false when the text is not a UUID in its canonical 36-character form. */
+    private static boolean parse(String text, Set<UUID> into) {
+        if (text.length() != 36) {
+            return false;
+        }
         try {
             into.add(UUID.fromString(text));
-        } catch (IllegalArgumentException ignored) {
-            // A malformed id in a claim grants nothing.
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 }

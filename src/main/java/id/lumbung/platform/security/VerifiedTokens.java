@@ -27,6 +27,10 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * rule decides); and only successes are kept — a forged, expired or malformed token is checked
  * in full on every attempt. Entries also leave after ten minutes and the cache holds at most
  * {@value #MAX_TOKENS} tokens.
+ *
+ * <p>A correctly signed token whose scope claims have the wrong shape (a string where an array of
+ * ids belongs, an id that is not a UUID) is refused as well (401): what its issuer meant is unclear,
+ * and reading it leniently could grant more, or less, than intended.
  */
 @Alternative
 @Priority(1)
@@ -58,6 +62,7 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
             return known.principal();
         }
         JWTCallerPrincipal principal = verifier.parse(token, settings);
+        TokenScopes.requireWellFormed(principal);
         long expiresAt = principal.getExpirationTime();
         if (expiresAt > now) {
             cache.put(token, new Verified(principal, settings, expiresAt));
