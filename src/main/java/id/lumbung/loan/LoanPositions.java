@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -76,10 +75,9 @@ public class LoanPositions {
         }
         List<Loan> withSchedule = new ArrayList<>(current);
         rebuilt.stream().filter(loan -> loan.disbursementId != null).forEach(withSchedule::add);
-        Map<UUID, List<Installment>> schedules = installments(ledId, withSchedule);
+        Map<UUID, List<InstallmentState>> schedules = installments(ledId, withSchedule);
         for (Loan loan : current) {
-            List<InstallmentState> states = schedules.get(loan.id).stream().map(Installment::state).toList();
-            positions.put(loan.id, current(loan, states, asOf));
+            positions.put(loan.id, current(loan, schedules.get(loan.id), asOf));
         }
         if (!rebuilt.isEmpty()) {
             rebuild(ledId, rebuilt, asOf, schedules, positions);
@@ -101,7 +99,7 @@ public class LoanPositions {
                 asOf);
     }
 
-    private void rebuild(UUID ledId, List<Loan> loans, LocalDate asOf, Map<UUID, List<Installment>> schedules,
+    private void rebuild(UUID ledId, List<Loan> loans, LocalDate asOf, Map<UUID, List<InstallmentState>> schedules,
             Map<UUID, LoanPosition> positions) {
         UUID[] ids = loans.stream().map(loan -> loan.id).toArray(UUID[]::new);
         try (Connection connection = dataSource.getConnection()) {
@@ -124,7 +122,7 @@ public class LoanPositions {
                 }
                 InForce version = inForce.getOrDefault(loan.id, InForce.FIRST);
                 List<InstallmentState> base = version.version() == loan.scheduleVersion
-                        ? schedules.get(loan.id).stream().map(Installment::state).toList()
+                        ? schedules.get(loan.id)
                         : superseded.get(loan.id);
                 Map<Integer, Paid> byNumber = paid.getOrDefault(loan.id, Map.of())
                         .getOrDefault(version.version(), Map.of());
@@ -276,13 +274,38 @@ public class LoanPositions {
         }
     }
 
-    private static Map<UUID, List<Installment>> installments(UUID ledId, List<Loan> loans) {
+    /**
+     * The current installments of these loans, in one statement. Plain JDBC into the pure states:
+     * a portfolio of 10,000 loans reads half a million rows here, and managed entities (each
+     * hydrated, tracked and dirty-checked) cost seconds where this costs a fraction of one.
+     */
+    private Map<UUID, List<InstallmentState>> installments(UUID ledId, List<Loan> loans) {
+        Map<UUID, List<InstallmentState>> schedules = new HashMap<>();
         if (loans.isEmpty()) {
-            return Map.of();
+            return schedules;
         }
-        List<Installment> rows = Installment.list("ledId = ?1 and loanId in ?2 order by loanId, number", ledId,
-                loans.stream().map(loan -> loan.id).toList());
-        return rows.stream().collect(Collectors.groupingBy(row -> row.loanId));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT loan_id, number, due_on, principal, interest, paid_principal, paid_interest,
+                               penalty_charged, paid_penalty, penalty_through
+                          FROM loan_installment WHERE led_id = ? AND loan_id = ANY (?) ORDER BY loan_id, number""")) {
+            select.setObject(1, ledId);
+            select.setArray(2, connection.createArrayOf("uuid", loans.stream().map(loan -> loan.id).toArray()));
+            select.setFetchSize(10_000);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    schedules.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>()).add(
+                            new InstallmentState(row.getInt(2), row.getObject(3, LocalDate.class),
+                                    Amount.of(row.getBigDecimal(4)), Amount.of(row.getBigDecimal(5)),
+                                    Amount.of(row.getBigDecimal(6)), Amount.of(row.getBigDecimal(7)),
+                                    Amount.of(row.getBigDecimal(8)), Amount.of(row.getBigDecimal(9)),
+                                    row.getObject(10, LocalDate.class)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading installments failed: SQL state " + e.getSQLState(), e);
+        }
+        return schedules;
     }
 
     /** The schedule version of a loan in force on a day, and the penalty its reschedule carried over. */
