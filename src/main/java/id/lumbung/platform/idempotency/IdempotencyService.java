@@ -50,8 +50,13 @@ public class IdempotencyService {
     public static final UUID PLATFORM_SCOPE = new UUID(0, 0);
 
     /** Keyed operations that never post an entry: tenancy, the chart, members, applying for a loan. */
+    /** Operations that move no money, with the ids in their paths written {@code {id}}. */
     private static final java.util.Set<String> WITHOUT_MONEY = java.util.Set.of("POST districts", "POST leds",
-            "POST accounts", "POST members", "POST members:import", "POST groups", "POST loans", "POST periods/close");
+            "POST accounts", "POST members", "POST members:import", "POST groups", "POST loans", "POST periods/close",
+            "POST groups/{id}/loans", "POST loans/{id}/reschedule", "POST loans/{id}/reschedule/approval");
+
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static final Logger LOG = Logger.getLogger(IdempotencyService.class);
 
@@ -100,7 +105,7 @@ public class IdempotencyService {
      * a new endpoint is held to the stricter rule until it is listed here.
      */
     static boolean movesMoney(String operation) {
-        return !WITHOUT_MONEY.contains(operation);
+        return !WITHOUT_MONEY.contains(ID.matcher(operation).replaceAll("{id}"));
     }
 
     /** Runs {@code action} once for an identified request (or simply runs it when there is no key). */

@@ -86,6 +86,14 @@ class IdempotencyRequiredTest {
         assertFalse(IdempotencyService.movesMoney("POST loans"));
         assertTrue(IdempotencyService.movesMoney("POST loans/0193a5c2-11aa-7e0f-b3c4-000000000201/repayments"));
         assertTrue(IdempotencyService.movesMoney("POST transfers"));
+        // A group loan's application and a reschedule move no money; a write-off and a group repayment do.
+        String group = "0193a5b1-2d4f-7b6e-8a90-1c2d3e4f5a70";
+        String loan = "0193a5c2-11aa-7e0f-b3c4-000000000201";
+        assertFalse(IdempotencyService.movesMoney("POST groups/" + group + "/loans"));
+        assertFalse(IdempotencyService.movesMoney("POST loans/" + loan + "/reschedule"));
+        assertFalse(IdempotencyService.movesMoney("POST loans/" + loan + "/reschedule/approval"));
+        assertTrue(IdempotencyService.movesMoney("POST loans/" + loan + "/write-off"));
+        assertTrue(IdempotencyService.movesMoney("POST groups/" + group + "/loans/" + loan + "/repayments"));
         assertTrue(IdempotencyService.movesMoney("POST some-endpoint-added-later"));
     }
 
