@@ -285,21 +285,16 @@ public class LoanPositions {
             return schedules;
         }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("""
-                        SELECT loan_id, number, due_on, principal, interest, paid_principal, paid_interest,
-                               penalty_charged, paid_penalty, penalty_through
-                          FROM loan_installment WHERE led_id = ? AND loan_id = ANY (?) ORDER BY loan_id, number""")) {
+                PreparedStatement select = connection.prepareStatement("SELECT loan_id, "
+                        + RepaymentRows.INSTALLMENT_COLUMNS
+                        + " FROM loan_installment WHERE led_id = ? AND loan_id = ANY (?) ORDER BY loan_id, number")) {
             select.setObject(1, ledId);
             select.setArray(2, connection.createArrayOf("uuid", loans.stream().map(loan -> loan.id).toArray()));
             select.setFetchSize(10_000);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    schedules.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>()).add(
-                            new InstallmentState(row.getInt(2), row.getObject(3, LocalDate.class),
-                                    Amount.of(row.getBigDecimal(4)), Amount.of(row.getBigDecimal(5)),
-                                    Amount.of(row.getBigDecimal(6)), Amount.of(row.getBigDecimal(7)),
-                                    Amount.of(row.getBigDecimal(8)), Amount.of(row.getBigDecimal(9)),
-                                    row.getObject(10, LocalDate.class)));
+                    schedules.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>())
+                            .add(RepaymentRows.installment(row, 2));
                 }
             }
         } catch (SQLException e) {

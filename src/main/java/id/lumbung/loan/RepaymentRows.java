@@ -90,25 +90,32 @@ final class RepaymentRows {
         }
     }
 
+    /** An installment's state as {@link #installment} reads it. */
+    static final String INSTALLMENT_COLUMNS = "number, due_on, principal, interest, paid_principal, paid_interest, "
+            + "penalty_charged, paid_penalty, penalty_through";
+
     static List<InstallmentState> installments(Connection connection, UUID ledId, UUID loanId) throws SQLException {
         List<InstallmentState> states = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT number, due_on, principal, interest, paid_principal, paid_interest, penalty_charged,
-                       paid_penalty, penalty_through
-                  FROM loan_installment WHERE led_id = ? AND loan_id = ? ORDER BY number""")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + INSTALLMENT_COLUMNS
+                + " FROM loan_installment WHERE led_id = ? AND loan_id = ? ORDER BY number")) {
             select.setObject(1, ledId);
             select.setObject(2, loanId);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    states.add(new InstallmentState(row.getInt(1), row.getObject(2, LocalDate.class),
-                            Amount.of(row.getBigDecimal(3)), Amount.of(row.getBigDecimal(4)),
-                            Amount.of(row.getBigDecimal(5)), Amount.of(row.getBigDecimal(6)),
-                            Amount.of(row.getBigDecimal(7)), Amount.of(row.getBigDecimal(8)),
-                            row.getObject(9, LocalDate.class)));
+                    states.add(installment(row, 1));
                 }
             }
         }
         return states;
+    }
+
+    /** The columns listed in {@link #INSTALLMENT_COLUMNS}, from {@code first} on, as an installment's state. */
+    static InstallmentState installment(ResultSet row, int first) throws SQLException {
+        return new InstallmentState(row.getInt(first), row.getObject(first + 1, LocalDate.class),
+                Amount.of(row.getBigDecimal(first + 2)), Amount.of(row.getBigDecimal(first + 3)),
+                Amount.of(row.getBigDecimal(first + 4)), Amount.of(row.getBigDecimal(first + 5)),
+                Amount.of(row.getBigDecimal(first + 6)), Amount.of(row.getBigDecimal(first + 7)),
+                row.getObject(first + 8, LocalDate.class));
     }
 
     /** The installments as a repayment leaves them (or as its reversal restores them), one batch. */

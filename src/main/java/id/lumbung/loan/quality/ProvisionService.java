@@ -34,6 +34,7 @@ import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.ledger.Side;
 import id.lumbung.ledger.SystemAccounts;
+import id.lumbung.ledger.account.AccountService;
 import id.lumbung.loan.Loan;
 import id.lumbung.loan.LoanPositions;
 import id.lumbung.loan.repayment.LoanPosition;
@@ -74,10 +75,13 @@ public class ProvisionService {
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final SystemAccounts system;
+    private final AccountService accounts;
 
     public ProvisionService(PostingService posting, PostingRules rules, LoanQualityService quality, LoanGrades grades,
-            LoanPositions positions, DataSource dataSource, ObjectMapper json, SystemAccounts system) {
+            LoanPositions positions, DataSource dataSource, ObjectMapper json, SystemAccounts system,
+            AccountService accounts) {
         this.system = system;
+        this.accounts = accounts;
         this.posting = posting;
         this.rules = rules;
         this.quality = quality;
@@ -173,24 +177,9 @@ public class ProvisionService {
         return rows;
     }
 
-    /** The credit balance of 1-1310 at the end of {@code asOf}, from the ledger's daily movements. */
+    /** The allowance's balance (credit-normal) at the end of {@code asOf}, as the ledger reads it as of a day. */
     private Amount allowanceAsOf(UUID ledId, LocalDate asOf) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("""
-                        SELECT coalesce(sum(m.credits), 0) - coalesce(sum(m.debits), 0)
-                          FROM account_daily_movement m
-                          JOIN account a ON a.led_id = m.led_id AND a.id = m.account_id
-                         WHERE m.led_id = ? AND a.purpose = ? AND m.day <= ?""")) {
-            select.setObject(1, ledId);
-            select.setString(2, AccountPurpose.LOAN_LOSS_ALLOWANCE.name());
-            select.setObject(3, asOf);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return Amount.of(row.getBigDecimal(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the allowance failed: SQL state " + e.getSQLState(), e);
-        }
+        return accounts.get(ledId, system.code(ledId, AccountPurpose.LOAN_LOSS_ALLOWANCE), asOf).balance();
     }
 
     private LocalDate latestAsOf(UUID ledId) {
