@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 import java.util.UUID;
 
@@ -151,5 +153,31 @@ class PortfolioTest {
         assertProblem(as(Tokens.manager(led)).queryParam("asOf", day(0)).queryParam("from", day(1))
                 .get(base(led) + "/portfolio"), 400, "validation-failed", "from");
         assertProblem(portfolio(Tokens.manager(empty), led, day(0)), 404, "not-found");
+    }
+
+    /**
+     * A rescheduled loan: each installment counts in the schedule version it fell due in, and a
+     * repayment pays the installments of the version it was allocated against, never the same-numbered
+     * installment of a later version.
+     */
+    @Test
+    void aRescheduledLoanCountsEachInstallmentInItsOwnVersion() {
+        UUID led = Lending.funded();
+        LoanRescheduleTest.oneManagerSuffices(led);
+        UUID weekly = Lending.product(led, "FLAT", "1.5", "MONTH", "WEEKLY", 10, Map.of());
+        // Due -28, -21, … on version 1: the first is paid on time, the second is missed.
+        UUID loan = Lending.disbursed(led, Lending.member(led, "Siti Aminah"), weekly, "1040000", day(-35));
+        Lending.repay(led, loan, "107600", day(-28)).then().statusCode(201);
+        LoanRescheduleTest.reschedule(Tokens.manager(led), led, loan, Map.of("on", day(-20), "installments", 8,
+                "interestRate", "1", "reason", "Panen gagal karena kemarau")).then().statusCode(201);
+        // Version 2's first installment falls due on day -13: before it, only version 1's two count.
+        portfolio(Tokens.manager(led), led, day(-14)).then().statusCode(200)
+                .body("repaymentRate", equalTo("0.5000"));
+        String owed = as(Tokens.manager(led)).queryParam("version", 2).get(base(led) + "/loans/" + loan + "/schedule")
+                .then().statusCode(200).extract().path("installments[0].total");
+        BigDecimal due = new BigDecimal("215200").add(new BigDecimal(owed));
+        String expected = new BigDecimal("107600").divide(due, 4, RoundingMode.HALF_UP).toPlainString();
+        portfolio(Tokens.manager(led), led, day(-13)).then().statusCode(200)
+                .body("repaymentRate", equalTo(expected));
     }
 }
