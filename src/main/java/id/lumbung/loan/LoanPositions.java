@@ -1,6 +1,7 @@
 package id.lumbung.loan;
 
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,6 +45,25 @@ public class LoanPositions {
     public static final LoanPosition NOTHING = new LoanPosition(Amount.ZERO, Amount.ZERO, Amount.ZERO, 0, 0,
             Amount.ZERO, null, null);
 
+    /*
+     * What a kept loan's position needs of its installments, read in SQL rather than in Java: a
+     * settled installment adds nothing to what is due, in arrears or owed as penalty, and after the
+     * next one due nothing counts but the principal, which the loan row keeps (outstanding_principal,
+     * moved by every repayment, reversal and write-off in the same transaction). So only the unsettled
+     * installments due by the day and the first unsettled one after it leave PostgreSQL: a portfolio
+     * of 10,000 loans of 50 installments reads its arrears, not its half a million rows (see
+     * docs/benchmarks.md). Allocator.position then computes on them exactly as on the whole schedule.
+     */
+    private static final String UNSETTLED = "(%1$s.paid_principal < %1$s.principal"
+            + " OR %1$s.paid_interest < %1$s.interest OR %1$s.paid_penalty < %1$s.penalty_charged)";
+
+    private static final String OPEN_INSTALLMENTS = "SELECT o.loan_id, " + columns("o") + " FROM loan_installment o"
+            + " WHERE o.led_id = ? AND o.loan_id = ANY (?) AND o.due_on <= ? AND " + UNSETTLED.formatted("o")
+            + " UNION ALL SELECT k.id, n.* FROM unnest(?::uuid[]) AS k (id) CROSS JOIN LATERAL (SELECT "
+            + columns("x") + " FROM loan_installment x WHERE x.led_id = ? AND x.loan_id = k.id AND x.due_on > ? AND "
+            + UNSETTLED.formatted("x") + " ORDER BY x.due_on, x.number LIMIT 1) n"
+            + " ORDER BY 1, 2";
+
     private final DataSource dataSource;
     private final ProductTermsCatalog products;
 
@@ -73,16 +93,50 @@ public class LoanPositions {
         if (current.isEmpty() && rebuilt.isEmpty()) {
             return positions;
         }
-        List<Loan> withSchedule = new ArrayList<>(current);
-        rebuilt.stream().filter(loan -> loan.disbursementId != null).forEach(withSchedule::add);
-        Map<UUID, List<InstallmentState>> schedules = installments(ledId, withSchedule);
+        Map<UUID, List<InstallmentState>> open = openInstallments(ledId, current, asOf);
         for (Loan loan : current) {
-            positions.put(loan.id, current(loan, schedules.get(loan.id), asOf));
+            LoanPosition position = current(loan, open.getOrDefault(loan.id, List.of()), asOf);
+            positions.put(loan.id, new LoanPosition(Amount.of(loan.outstandingPrincipal), position.interestDue(),
+                    position.penaltyDue(), position.daysPastDue(), position.installmentsInArrears(),
+                    position.arrearsAmount(), position.nextDueOn(), position.nextDueAmount()));
         }
         if (!rebuilt.isEmpty()) {
-            rebuild(ledId, rebuilt, asOf, schedules, positions);
+            List<Loan> withSchedule = rebuilt.stream().filter(loan -> loan.disbursementId != null).toList();
+            rebuild(ledId, rebuilt, asOf, installments(ledId, withSchedule), positions);
         }
         return positions;
+    }
+
+    private static String columns(String alias) {
+        return alias + "." + RepaymentRows.INSTALLMENT_COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
+    /** The installments of these kept loans a position as of {@code asOf} depends on, in order, in one statement. */
+    private Map<UUID, List<InstallmentState>> openInstallments(UUID ledId, List<Loan> loans, LocalDate asOf) {
+        Map<UUID, List<InstallmentState>> open = new HashMap<>();
+        if (loans.isEmpty()) {
+            return open;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(OPEN_INSTALLMENTS)) {
+            Array ids = connection.createArrayOf("uuid", loans.stream().map(loan -> loan.id).toArray());
+            select.setObject(1, ledId);
+            select.setArray(2, ids);
+            select.setObject(3, asOf);
+            select.setArray(4, ids);
+            select.setObject(5, ledId);
+            select.setObject(6, asOf);
+            select.setFetchSize(10_000);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    open.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>())
+                            .add(RepaymentRows.installment(row, 2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading open installments failed: SQL state " + e.getSQLState(), e);
+        }
+        return open;
     }
 
     /** A loan written off by that day owes nothing in the portfolio any more (its history stays). */
@@ -275,9 +329,9 @@ public class LoanPositions {
     }
 
     /**
-     * The current installments of these loans, in one statement. Plain JDBC into the pure states:
-     * a portfolio of 10,000 loans reads half a million rows here, and managed entities (each
-     * hydrated, tracked and dirty-checked) cost seconds where this costs a fraction of one.
+     * The current installments of these loans, in one statement (for rebuilding days before their
+     * latest event). Plain JDBC into the pure states: managed entities (each hydrated, tracked and
+     * dirty-checked) cost seconds over many loans where this costs a fraction of one.
      */
     private Map<UUID, List<InstallmentState>> installments(UUID ledId, List<Loan> loans) {
         Map<UUID, List<InstallmentState>> schedules = new HashMap<>();
