@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import id.lumbung.audit.AuditTrail;
+import id.lumbung.audit.Changes;
 import id.lumbung.grant.Grant;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.loan.product.LoanOffer;
@@ -49,9 +51,11 @@ public class LoanService {
     private final EntityManager entities;
     private final LoanGrades grades;
     private final ScheduleVersions versions;
+    private final AuditTrail audit;
 
     public LoanService(SettingsService settings, PostingService posting, LoanPositions positions,
-            EntityManager entities, LoanGrades grades, ScheduleVersions versions) {
+            EntityManager entities, LoanGrades grades, ScheduleVersions versions, AuditTrail audit) {
+        this.audit = audit;
         this.grades = grades;
         this.versions = versions;
         this.settings = settings;
@@ -118,6 +122,7 @@ public class LoanService {
         Loan loan = requireLocked(ledId, loanId);
         requireSingle(loan, "approved");
         approveTogether(ledId, List.of(loan), "a loan", request.note(), approvedBy);
+        audit.record(ledId, "loan.approved", "loan", loanId, decision(LoanStatus.APPROVED, request.note()));
         return view(ledId, loan, posting.today(ledId));
     }
 
@@ -142,6 +147,12 @@ public class LoanService {
         locked.forEach(loan -> decide(loan, LoanStatus.APPROVED, approvedBy, note));
     }
 
+    /** What a decision on an application changes, for the audit trail. */
+    public static Changes decision(LoanStatus status, String note) {
+        return Changes.of().field("status", LoanStatus.APPLIED, status)
+                .field("decisionNote", null, note == null || note.isBlank() ? null : note.strip());
+    }
+
     /** APPLIED → REJECTED for loans decided as one (see {@link #approveTogether}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rejectTogether(List<Loan> locked, String reason, String rejectedBy) {
@@ -158,6 +169,7 @@ public class LoanService {
         Loan loan = requireLocked(ledId, loanId);
         requireSingle(loan, "rejected");
         rejectTogether(List.of(loan), request.reason(), rejectedBy);
+        audit.record(ledId, "loan.rejected", "loan", loanId, decision(LoanStatus.REJECTED, request.reason()));
         return view(ledId, loan, posting.today(ledId));
     }
 

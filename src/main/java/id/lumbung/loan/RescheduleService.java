@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import id.lumbung.audit.AuditTrail;
+import id.lumbung.audit.Changes;
 import id.lumbung.ledger.JournalHead;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
@@ -42,9 +44,11 @@ public class RescheduleService {
     private final ScheduleVersions versions;
     private final PendingRequests pending;
     private final LoanService loans;
+    private final AuditTrail audit;
 
     public RescheduleService(PostingService posting, PostingRules rules, ProductTermsCatalog products,
-            ScheduleVersions versions, PendingRequests pending, LoanService loans) {
+            ScheduleVersions versions, PendingRequests pending, LoanService loans, AuditTrail audit) {
+        this.audit = audit;
         this.posting = posting;
         this.rules = rules;
         this.products = products;
@@ -80,6 +84,10 @@ public class RescheduleService {
         RescheduleRequest request = pending.approve(held, RescheduleRequest.class, approvedBy, decision.note());
         List<InstallmentState> current = check(ledId, loan, request);
         ScheduleVersions.Version version = apply(ledId, loan, current, request, held.requestedBy, approvedBy);
+        audit.record(ledId, "reschedule.approved", "loan-pending-request", held.id, Changes.of()
+                .field("status", LoanPendingRequest.Status.PENDING, held.status)
+                .field("loanId", null, loanId)
+                .field("decisionNote", null, held.decisionNote));
         return RescheduleView.applied(version, held, loans.view(ledId, loan, posting.today(ledId)));
     }
 
@@ -93,6 +101,10 @@ public class RescheduleService {
         Loan loan = LoanService.requireLocked(ledId, loanId);
         LoanPendingRequest held = pending.requireOpen(ledId, loanId, LoanPendingRequest.Action.RESCHEDULE);
         pending.reject(held, rejectedBy, decision.reason());
+        audit.record(ledId, "reschedule.rejected", "loan-pending-request", held.id, Changes.of()
+                .field("status", LoanPendingRequest.Status.PENDING, held.status)
+                .field("loanId", null, loanId)
+                .field("decisionNote", null, held.decisionNote));
         RescheduleRequest request = pending.read(held, RescheduleRequest.class);
         return RescheduleView.waiting(held, request, rate(loan, request),
                 loans.view(ledId, loan, posting.today(ledId)));
