@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 
 import id.lumbung.ledger.LedCalendar;
 import id.lumbung.platform.error.ApiException;
-import id.lumbung.platform.paging.Page;
 
 /** Pages of an LED's audit trail for its manager and auditors. */
 @ApplicationScoped
@@ -33,7 +32,7 @@ class AuditReader {
      * of the LED's calendar, both included.
      */
     @Transactional
-    Page<AuditView> page(UUID ledId, LocalDate from, LocalDate to, String actor, Integer limit, String after) {
+    AuditPage page(UUID ledId, LocalDate from, LocalDate to, String actor, Integer limit, String after) {
         int size = limit(limit);
         long afterSequence = after(after);
         if (from != null && to != null && to.isBefore(from)) {
@@ -47,7 +46,7 @@ class AuditReader {
         boolean more = fetched.size() > size;
         List<AuditEvent> shown = more ? fetched.subList(0, size) : fetched;
         String next = more ? Long.toString(shown.get(shown.size() - 1).sequence()) : null;
-        return new Page<>(shown.stream().map(AuditView::from).toList(), next);
+        return new AuditPage(shown.stream().map(AuditView::from).toList(), next);
     }
 
     private static int limit(Integer requested) {

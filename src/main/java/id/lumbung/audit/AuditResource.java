@@ -11,11 +11,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import id.lumbung.platform.paging.Page;
 import id.lumbung.tenancy.LedAccess;
 import id.lumbung.tenancy.LedPermission;
 import io.quarkus.security.Authenticated;
@@ -44,8 +46,46 @@ public class AuditResource {
                     + "attempt refused with 403 inside this LED, in sequence order: who, when, what changed "
                     + "(old → new). Append-only and hash-chained per LED. Pages with `limit` (1 to 1000, default "
                     + "100) and `after` (the `sequence` of the last event seen; `next` carries it).")
-    @APIResponse(responseCode = "200", description = "A page of events")
-    public Page<AuditView> list(@PathParam("ledId") UUID ledId,
+    @APIResponse(responseCode = "200", description = "A page of events", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class),
+            examples = @ExampleObject(name = "a change and a refusal", value = """
+                    {
+                      "items": [
+                        {
+                          "sequence": 41,
+                          "at": "2026-04-15T03:12:45.123456Z",
+                          "actor": "manager.siti",
+                          "role": "led-manager",
+                          "action": "member.updated",
+                          "resourceType": "member",
+                          "resourceId": "0193a5c2-11aa-7e0f-b3c4-000000000101",
+                          "changes": {
+                            "groupId": {"old": null, "new": "0193a5b1-2d4f-7b6e-8a90-1c2d3e4f5a70"},
+                            "hamlet": {"old": "Dusun II Kuok", "new": "Dusun III Kuok"}
+                          },
+                          "outcome": "DONE",
+                          "detail": null,
+                          "hash": "5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592",
+                          "prevHash": "9f2c4e0b6a8d1f3e5c7b9a0d2f4e6c8b0a1d3f5e7c9b2a4d6f8e0c1b3a5d7f9e"
+                        },
+                        {
+                          "sequence": 42,
+                          "at": "2026-04-15T03:20:01.000042Z",
+                          "actor": "clerk.budi",
+                          "role": "led-clerk",
+                          "action": "POST /api/v1/leds/{ledId}/periods/close",
+                          "resourceType": null,
+                          "resourceId": null,
+                          "changes": {},
+                          "outcome": "REFUSED",
+                          "detail": "forbidden",
+                          "hash": "0c1b3a5d7f9e9f2c4e0b6a8d1f3e5c7b9a0d2f4e6c8b0a1d3f5e7c9b2a4d6f8e",
+                          "prevHash": "5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592"
+                        }
+                      ],
+                      "next": "42"
+                    }""")))
+    public AuditPage list(@PathParam("ledId") UUID ledId,
             @Parameter(description = "First day, in the LED's calendar (its time zone), included.",
                     example = "2026-04-01") @QueryParam("from") LocalDate from,
             @Parameter(description = "Last day, in the LED's calendar, included.", example = "2026-04-30")

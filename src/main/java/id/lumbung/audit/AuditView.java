@@ -18,16 +18,19 @@ public record AuditView(
         @Schema(example = "2026-04-15T03:12:45.123456Z") Instant at,
         @Schema(description = "The token subject of who did it or tried to.", example = "manager.siti") String actor,
         @Schema(description = "The roles the actor held, comma-separated.", example = "led-manager") String role,
-        @Schema(description = "What was done (an open list: `member.registered`, `member.updated`, "
-                + "`group.created`, `lending-settings.replaced`, `loan-quality-settings.changed`, "
-                + "`loan-product.retired`, `period.closed`, `adjustment.approved`, `adjustment.rejected`, "
-                + "`loan.approved`, `loan.rejected`, `group-loan.approved`, `group-loan.rejected`, "
-                + "`write-off.approved`, `write-off.rejected`, `reschedule.approved`, `reschedule.rejected`), "
-                + "or for a refusal the operation attempted: method and path template.",
+        @Schema(description = "What was done, an open list: `account.created`, `member.registered`, "
+                + "`members.imported`, `member.updated`, `group.created`, `group.updated`, "
+                + "`lending-settings.replaced`, `loan-quality-settings.changed`, `loan-product.created`, "
+                + "`loan-product.retired`, `period.closed`, `adjustment.held`, `adjustment.approved`, "
+                + "`adjustment.rejected`, `loan.applied`, `loan.approved`, `loan.rejected`, `group-loan.applied`, "
+                + "`group-loan.approved`, `group-loan.rejected`, `write-off.requested`, `write-off.approved`, "
+                + "`write-off.rejected`, `reschedule.requested`, `reschedule.approved`, `reschedule.rejected`, "
+                + "`loan.rescheduled`; for a refusal, the operation attempted: method and path template.",
                 example = "member.updated") String action,
         @Schema(description = "The kind of resource changed; null for a refusal.", nullable = true,
                 example = "member") String resourceType,
-        @Schema(description = "Its id (a UUID, or the date of a period close); null for a refusal.",
+        @Schema(description = "Its id: a UUID, an account's code, or for a period close its last day; null for a "
+                + "refusal and a CSV import.",
                 nullable = true, example = "0193a5c2-11aa-7e0f-b3c4-000000000101") String resourceId,
         @Schema(description = "Each changed field with its old and new value, as text (money as a decimal "
                 + "string). A NIK appears masked to its last four digits, never in clear. Empty for a refusal.")

@@ -68,6 +68,7 @@ public class LoanService {
     @Transactional
     public LoanView apply(UUID ledId, @NotNull @Valid LoanRequest request, String appliedBy) {
         Loan loan = open(ledId, request, appliedBy, null);
+        audit.record(ledId, "loan.applied", "loan", loan.id, applied(loan));
         return LoanView.from(loan, posting.today(ledId), LoanPositions.NOTHING);
     }
 
@@ -145,6 +146,13 @@ public class LoanService {
             }
         }
         locked.forEach(loan -> decide(loan, LoanStatus.APPROVED, approvedBy, note));
+    }
+
+    /** What an application records, for the audit trail. */
+    public static Changes applied(Loan loan) {
+        return Changes.of().field("status", null, LoanStatus.APPLIED).field("memberId", null, loan.memberId)
+                .field("productId", null, loan.productId).field("principal", null, Amount.of(loan.principal))
+                .field("installments", null, loan.installments).field("groupLoanId", null, loan.groupLoanId);
     }
 
     /** What a decision on an application changes, for the audit trail. */

@@ -68,11 +68,23 @@ public class RescheduleService {
         if (pending.needsSecondPerson(ledId, outstanding)) {
             LoanPendingRequest held = pending.hold(ledId, loanId, LoanPendingRequest.Action.RESCHEDULE, request,
                     outstanding, requestedBy);
+            audit.record(ledId, "reschedule.requested", "loan-pending-request", held.id, Changes.of()
+                    .field("status", null, held.status).field("loanId", null, loanId)
+                    .field("outstandingPrincipal", null, outstanding));
             return RescheduleView.waiting(held, request, rate(loan, request),
                     loans.view(ledId, loan, posting.today(ledId)));
         }
         ScheduleVersions.Version version = apply(ledId, loan, current, request, requestedBy, null);
+        audit.record(ledId, "loan.rescheduled", "loan", loanId, rescheduled(version));
         return RescheduleView.applied(version, null, loans.view(ledId, loan, posting.today(ledId)));
+    }
+
+    /** What a reschedule changes on the loan, for the audit trail. */
+    private static Changes rescheduled(ScheduleVersions.Version version) {
+        return Changes.of().field("scheduleVersion", version.version() - 1, version.version())
+                .field("installments", version.fromInstallments(), version.installments())
+                .field("interestRate", version.fromInterestRate(), version.interestRate())
+                .field("startsOn", null, version.startsOn());
     }
 
     /** A second manager approves the waiting request: it is checked again and applied as requested. */
@@ -88,6 +100,7 @@ public class RescheduleService {
                 .field("status", LoanPendingRequest.Status.PENDING, held.status)
                 .field("loanId", null, loanId)
                 .field("decisionNote", null, held.decisionNote));
+        audit.record(ledId, "loan.rescheduled", "loan", loanId, rescheduled(version));
         return RescheduleView.applied(version, held, loans.view(ledId, loan, posting.today(ledId)));
     }
 

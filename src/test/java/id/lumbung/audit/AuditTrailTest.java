@@ -124,6 +124,8 @@ class AuditTrailTest {
     void everyNonMoneyWriteIsRecordedInTheSameTransaction() {
         UUID led = Lending.funded();
         String manager = Tokens.manager(led);
+        as(manager).body(Map.of("code", "1-1150", "name", "Kas kecil", "type", "ASSET")).post(base(led) + "/accounts")
+                .then().statusCode(201);
         as(manager).body(Map.of("approvalThreshold", "5000000")).put(base(led) + "/settings/lending").then()
                 .statusCode(200);
         as(manager).body(Map.of("preset", "UPK")).put(base(led) + "/settings/loan-quality").then().statusCode(200);
@@ -141,24 +143,28 @@ class AuditTrailTest {
         as(manager).body(Map.of("through", day(-1))).post(close(led)).then().statusCode(201);
 
         List<Map<String, Object>> events = events(led);
-        assertEquals(List.of("lending-settings.replaced", "loan-quality-settings.changed", "member.registered",
-                "group.created", "member.updated", "loan.approved", "loan.rejected", "loan-product.retired",
-                "period.closed"), events.stream().map(e -> e.get("action")).toList());
-        assertEquals(Map.of("old", "0.00", "new", "5000000.00"), change(events.get(0), "approvalThreshold"));
-        assertEquals(Map.of("old", "BANK", "new", "UPK"), change(events.get(1), "preset"));
-        assertEquals(group.toString(), events.get(3).get("resourceId"));
-        assertEquals(member.toString(), change(events.get(3), "leaderMemberId").get("new"));
-        assertEquals(group.toString(), change(events.get(4), "groupId").get("new"));
-        assertEquals(approved.toString(), events.get(5).get("resourceId"));
-        assertEquals(Map.of("old", "APPLIED", "new", "APPROVED"), change(events.get(5), "status"));
-        assertEquals("Usaha belum berjalan", change(events.get(6), "decisionNote").get("new"));
-        assertEquals(Map.of("old", "true", "new", "false"), change(events.get(7), "active"));
-        assertEquals(day(-1), events.get(8).get("resourceId"));
-        assertEquals(day(-1), change(events.get(8), "closedThrough").get("new"));
+        assertEquals(List.of("account.created", "lending-settings.replaced", "loan-quality-settings.changed",
+                "member.registered", "group.created", "member.updated", "loan-product.created", "loan.applied",
+                "loan.approved", "loan.applied", "loan.rejected", "loan-product.retired", "period.closed"),
+                events.stream().map(e -> e.get("action")).toList());
+        assertEquals("1-1150", events.get(0).get("resourceId"));
+        assertEquals(Map.of("old", "0.00", "new", "5000000.00"), change(events.get(1), "approvalThreshold"));
+        assertEquals(Map.of("old", "BANK", "new", "UPK"), change(events.get(2), "preset"));
+        assertEquals(group.toString(), events.get(4).get("resourceId"));
+        assertEquals(member.toString(), change(events.get(4), "leaderMemberId").get("new"));
+        assertEquals(group.toString(), change(events.get(5), "groupId").get("new"));
+        assertEquals(product.toString(), events.get(6).get("resourceId"));
+        assertEquals("3000000.00", change(events.get(7), "principal").get("new"));
+        assertEquals(approved.toString(), events.get(8).get("resourceId"));
+        assertEquals(Map.of("old", "APPLIED", "new", "APPROVED"), change(events.get(8), "status"));
+        assertEquals("Usaha belum berjalan", change(events.get(10), "decisionNote").get("new"));
+        assertEquals(Map.of("old", "true", "new", "false"), change(events.get(11), "active"));
+        assertEquals(day(-1), events.get(12).get("resourceId"));
+        assertEquals(day(-1), change(events.get(12), "closedThrough").get("new"));
         for (int i = 0; i < events.size(); i++) {
             assertEquals(i + 1, events.get(i).get("sequence"));
         }
-        // Money operations are the journal's: the grant, the loan application itself are not here.
+        // Money is the journal's: the grant received is not here.
         as(Tokens.auditor(led)).get(audit(led) + "/verification").then().statusCode(200)
                 .body("valid", equalTo(true)).body("events", equalTo(events.size()))
                 .body("head.sequence", equalTo(events.size()))
@@ -200,17 +206,66 @@ class AuditTrailTest {
         as(ahmad).body(Map.of("note", "Bukti tidak ada")).post(pending + second + "/rejection").then().statusCode(200);
 
         List<Map<String, Object>> events = events(led);
-        assertEquals(List.of("lending-settings.replaced", "POST /api/v1/leds/{ledId}/journal-entries/pending/"
-                + "{pendingId}/approval", "adjustment.approved", "adjustment.rejected"),
+        assertEquals(List.of("lending-settings.replaced", "adjustment.held", "adjustment.held",
+                "POST /api/v1/leds/{ledId}/journal-entries/pending/{pendingId}/approval", "adjustment.approved",
+                "adjustment.rejected"), events.stream().map(e -> e.get("action")).toList());
+        assertEquals(first, events.get(1).get("resourceId"));
+        assertEquals("2000000.00", change(events.get(1), "total").get("new"));
+        assertEquals("REFUSED", events.get(3).get("outcome"));
+        assertEquals("approver-is-maker", events.get(3).get("detail"));
+        assertEquals("manager.siti", events.get(3).get("actor"));
+        assertEquals("manager.ahmad", events.get(4).get("actor"));
+        assertEquals(first, events.get(4).get("resourceId"));
+        assertEquals(Map.of("old", "PENDING", "new", "APPROVED"), change(events.get(4), "status"));
+        assertEquals(entry, change(events.get(4), "entryId").get("new"));
+        assertEquals(second, events.get(5).get("resourceId"));
+        assertEquals("Bukti tidak ada", change(events.get(5), "decisionNote").get("new"));
+    }
+
+    @Test
+    void loanRequestsAndTheirDecisionsBySecondManagersAreRecorded() {
+        UUID led = Lending.funded();
+        String siti = Tokens.manager(led);
+        String ahmad = Tokens.of("led-manager", "manager.ahmad", List.of(), List.of(led));
+        UUID product = Lending.flatProduct(led);
+        LocalDate disbursed = Lending.today().minusDays(70);
+        UUID rescheduled = Lending.disbursed(led, Lending.member(led, "Siti Aminah"), product, "3000000",
+                disbursed.toString());
+        UUID writtenOff = Lending.disbursed(led, Lending.member(led, "Dewi Lestari"), product, "2000000",
+                disbursed.toString());
+        UUID leader = Lending.member(led, "Rina Wati");
+        UUID group = UUID.fromString(as(Tokens.clerk(led)).body(Map.of("name", "KUB Melati", "leaderMemberId", leader))
+                .post(base(led) + "/groups").then().statusCode(201).extract().path("id"));
+        long before = stored(led);
+
+        // Threshold 0 (the default): each waits for a second manager.
+        as(siti).body(Map.of("on", disbursed.plusMonths(2).plusDays(3).toString(), "installments", 12,
+                "interestRate", "1", "reason", "Usaha kerupuk sagu terhenti karena banjir"))
+                .post(base(led) + "/loans/" + rescheduled + "/reschedule").then().statusCode(202);
+        as(ahmad).body(Map.of("note", "Disetujui rapat pengurus")).post(base(led) + "/loans/" + rescheduled
+                + "/reschedule/approval").then().statusCode(201);
+        as(siti).body(Map.of("on", day(-1), "reason", "Usaha tutup, anggota pindah ke luar daerah"))
+                .post(base(led) + "/loans/" + writtenOff + "/write-off").then().statusCode(202);
+        as(ahmad).body(Map.of("reason", "Masih bisa ditagih")).post(base(led) + "/loans/" + writtenOff
+                + "/write-off/rejection").then().statusCode(200);
+        String groupLoan = as(Tokens.clerk(led)).body(Map.of("productId", product, "purpose", "Modal bersama",
+                "shares", List.of(Map.of("memberId", leader, "principal", "1000000"))))
+                .post(base(led) + "/groups/" + group + "/loans").then().statusCode(201).extract().path("id");
+        as(siti).body(Map.of()).post(base(led) + "/groups/" + group + "/loans/" + groupLoan + "/approval").then()
+                .statusCode(200);
+
+        List<Map<String, Object>> events = events(led).subList((int) before, (int) stored(led));
+        assertEquals(List.of("reschedule.requested", "reschedule.approved", "loan.rescheduled",
+                "write-off.requested", "write-off.rejected", "group-loan.applied", "group-loan.approved"),
                 events.stream().map(e -> e.get("action")).toList());
-        assertEquals("REFUSED", events.get(1).get("outcome"));
-        assertEquals("approver-is-maker", events.get(1).get("detail"));
-        assertEquals("manager.siti", events.get(1).get("actor"));
-        assertEquals("manager.ahmad", events.get(2).get("actor"));
-        assertEquals(first, events.get(2).get("resourceId"));
-        assertEquals(Map.of("old", "PENDING", "new", "APPROVED"), change(events.get(2), "status"));
-        assertEquals(entry, change(events.get(2), "entryId").get("new"));
-        assertEquals("Bukti tidak ada", change(events.get(3), "decisionNote").get("new"));
+        assertEquals("manager.ahmad", events.get(1).get("actor"));
+        assertEquals(events.get(0).get("resourceId"), events.get(1).get("resourceId"));
+        assertEquals(Map.of("old", "1", "new", "2"), change(events.get(2), "scheduleVersion"));
+        assertEquals(rescheduled.toString(), events.get(2).get("resourceId"));
+        assertEquals(Map.of("old", "PENDING_APPROVAL", "new", "REJECTED"), change(events.get(4), "status"));
+        assertEquals("Masih bisa ditagih", change(events.get(4), "decisionNote").get("new"));
+        assertEquals(groupLoan, events.get(6).get("resourceId"));
+        assertEquals("1000000.00", change(events.get(5), "principal").get("new"));
     }
 
     @Test

@@ -66,6 +66,9 @@ public class PendingAdjustmentService {
             pending.requestedAt = Timestamps.now();
             pending.requestedBy = requestedBy;
             pending.persistAndFlush();
+            audit.record(ledId, "adjustment.held", "pending-adjustment", pending.id, Changes.of()
+                    .field("status", null, pending.status).field("total", null, total)
+                    .field("effectiveDate", null, request.effectiveDate()));
             URI location = UriBuilder.fromUri(entries).path("pending").path(pending.id.toString()).build();
             return new Created(202, location, PendingAdjustmentView.from(pending, request), false);
         });

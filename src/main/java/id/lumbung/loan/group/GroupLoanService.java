@@ -17,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import id.lumbung.audit.AuditTrail;
+import id.lumbung.audit.Changes;
 import id.lumbung.ledger.EntryDraft;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.loan.DecisionRequest;
@@ -120,6 +121,10 @@ public class GroupLoanService {
             opened.add(loans.open(ledId, shareRequest(request, share, groupId), appliedBy, group.id));
         }
         group.persist();
+        audit.record(ledId, "group-loan.applied", "group-loan", group.id, Changes.of()
+                .field("status", null, LoanStatus.APPLIED).field("groupId", null, groupId)
+                .field("productId", null, group.productId).field("principal", null, Amount.of(group.principal))
+                .field("shares", null, group.shares));
         return view(ledId, group, opened, posting.today(ledId));
     }
 

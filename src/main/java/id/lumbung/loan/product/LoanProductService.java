@@ -70,6 +70,11 @@ public class LoanProductService {
         product.createdAt = Timestamps.now();
         product.createdBy = createdBy;
         product.persistAndFlush();
+        audit.record(ledId, "loan-product.created", "loan-product", product.id, Changes.of()
+                .field("name", null, product.name).field("interestMethod", null, product.interestMethod)
+                .field("interestRate", null, product.interestRate).field("ratePeriod", null, product.ratePeriod)
+                .field("frequency", null, product.frequency).field("installments", null, product.installments)
+                .field("active", null, true));
         return LoanProductView.from(product);
     }
 

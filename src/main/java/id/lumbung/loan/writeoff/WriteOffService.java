@@ -95,6 +95,9 @@ public class WriteOffService {
         writeOff.requestedBy = requestedBy;
         if (settings.lending(ledId).loanNeedsSecondPerson(Amount.of(loan.outstandingPrincipal))) {
             writeOff.persistAndFlush();
+            audit.record(ledId, "write-off.requested", "loan-write-off", writeOff.id, Changes.of()
+                    .field("status", null, writeOff.status).field("loanId", null, loanId)
+                    .field("principal", null, Amount.of(writeOff.principal)).field("on", null, writeOff.writtenOffOn));
             return new Created(202, location, WriteOffView.from(writeOff, null), false);
         }
         complete(ledId, loan, writeOff, requestedBy, null);
