@@ -177,6 +177,24 @@ class AuditTrailTest {
     }
 
     @Test
+    void anImportIsOneEventAndNamesNoNik() {
+        UUID led = Api.createLed();
+        String csv = String.join(",", id.lumbung.member.MemberImportService.HEADER) + "\n"
+                + "Siti Rahmawati,1406014507900011,F,1990-07-05,Dusun II Kuok,081276543210,\n"
+                + "Nurhayati,1406016208770012,F,1977-08-22,,,\n";
+        io.restassured.RestAssured.given().urlEncodingEnabled(false).auth().oauth2(Tokens.clerk(led))
+                .contentType("text/csv; charset=UTF-8").accept("application/json").body(csv)
+                .post(base(led) + "/members:import").then().statusCode(201).body("count", equalTo(2));
+        List<Map<String, Object>> events = events(led);
+        assertEquals(1, events.size());
+        assertEquals("members.imported", events.get(0).get("action"));
+        assertEquals("clerk.budi", events.get(0).get("actor"));
+        assertEquals("2", change(events.get(0), "members").get("new"));
+        assertEquals(0, Db.number("SELECT count(*) FROM audit_event WHERE led_id = ? AND changes LIKE '%140601%'",
+                led));
+    }
+
+    @Test
     void aWriteThatFailsRecordsNothing() {
         UUID led = Api.createLed();
         UUID member = register(led, "1406014507900004");
