@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import id.lumbung.audit.AuditTrail;
+import id.lumbung.audit.Changes;
 import id.lumbung.grant.Grant;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.loan.product.LoanOffer;
@@ -49,9 +51,11 @@ public class LoanService {
     private final EntityManager entities;
     private final LoanGrades grades;
     private final ScheduleVersions versions;
+    private final AuditTrail audit;
 
     public LoanService(SettingsService settings, PostingService posting, LoanPositions positions,
-            EntityManager entities, LoanGrades grades, ScheduleVersions versions) {
+            EntityManager entities, LoanGrades grades, ScheduleVersions versions, AuditTrail audit) {
+        this.audit = audit;
         this.grades = grades;
         this.versions = versions;
         this.settings = settings;
@@ -64,6 +68,7 @@ public class LoanService {
     @Transactional
     public LoanView apply(UUID ledId, @NotNull @Valid LoanRequest request, String appliedBy) {
         Loan loan = open(ledId, request, appliedBy, null);
+        audit.record(ledId, "loan.applied", "loan", loan.id, applied(loan));
         return LoanView.from(loan, posting.today(ledId), LoanPositions.NOTHING);
     }
 
@@ -118,6 +123,7 @@ public class LoanService {
         Loan loan = requireLocked(ledId, loanId);
         requireSingle(loan, "approved");
         approveTogether(ledId, List.of(loan), "a loan", request.note(), approvedBy);
+        audit.record(ledId, "loan.approved", "loan", loanId, decision(LoanStatus.APPROVED, request.note()));
         return view(ledId, loan, posting.today(ledId));
     }
 
@@ -142,6 +148,19 @@ public class LoanService {
         locked.forEach(loan -> decide(loan, LoanStatus.APPROVED, approvedBy, note));
     }
 
+    /** What an application records, for the audit trail. */
+    public static Changes applied(Loan loan) {
+        return Changes.of().field("status", null, LoanStatus.APPLIED).field("memberId", null, loan.memberId)
+                .field("productId", null, loan.productId).field("principal", null, Amount.of(loan.principal))
+                .field("installments", null, loan.installments).field("groupLoanId", null, loan.groupLoanId);
+    }
+
+    /** What a decision on an application changes, for the audit trail. */
+    public static Changes decision(LoanStatus status, String note) {
+        return Changes.of().field("status", LoanStatus.APPLIED, status)
+                .field("decisionNote", null, note == null || note.isBlank() ? null : note.strip());
+    }
+
     /** APPLIED → REJECTED for loans decided as one (see {@link #approveTogether}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rejectTogether(List<Loan> locked, String reason, String rejectedBy) {
@@ -158,6 +177,7 @@ public class LoanService {
         Loan loan = requireLocked(ledId, loanId);
         requireSingle(loan, "rejected");
         rejectTogether(List.of(loan), request.reason(), rejectedBy);
+        audit.record(ledId, "loan.rejected", "loan", loanId, decision(LoanStatus.REJECTED, request.reason()));
         return view(ledId, loan, posting.today(ledId));
     }
 

@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import id.lumbung.audit.AuditTrail;
+import id.lumbung.audit.Changes;
 import id.lumbung.ledger.JournalHead;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
@@ -42,9 +44,11 @@ public class RescheduleService {
     private final ScheduleVersions versions;
     private final PendingRequests pending;
     private final LoanService loans;
+    private final AuditTrail audit;
 
     public RescheduleService(PostingService posting, PostingRules rules, ProductTermsCatalog products,
-            ScheduleVersions versions, PendingRequests pending, LoanService loans) {
+            ScheduleVersions versions, PendingRequests pending, LoanService loans, AuditTrail audit) {
+        this.audit = audit;
         this.posting = posting;
         this.rules = rules;
         this.products = products;
@@ -64,11 +68,23 @@ public class RescheduleService {
         if (pending.needsSecondPerson(ledId, outstanding)) {
             LoanPendingRequest held = pending.hold(ledId, loanId, LoanPendingRequest.Action.RESCHEDULE, request,
                     outstanding, requestedBy);
+            audit.record(ledId, "reschedule.requested", "loan-pending-request", held.id, Changes.of()
+                    .field("status", null, held.status).field("loanId", null, loanId)
+                    .field("outstandingPrincipal", null, outstanding));
             return RescheduleView.waiting(held, request, rate(loan, request),
                     loans.view(ledId, loan, posting.today(ledId)));
         }
         ScheduleVersions.Version version = apply(ledId, loan, current, request, requestedBy, null);
+        audit.record(ledId, "loan.rescheduled", "loan", loanId, rescheduled(version));
         return RescheduleView.applied(version, null, loans.view(ledId, loan, posting.today(ledId)));
+    }
+
+    /** What a reschedule changes on the loan, for the audit trail. */
+    private static Changes rescheduled(ScheduleVersions.Version version) {
+        return Changes.of().field("scheduleVersion", version.version() - 1, version.version())
+                .field("installments", version.fromInstallments(), version.installments())
+                .field("interestRate", version.fromInterestRate(), version.interestRate())
+                .field("startsOn", null, version.startsOn());
     }
 
     /** A second manager approves the waiting request: it is checked again and applied as requested. */
@@ -80,6 +96,11 @@ public class RescheduleService {
         RescheduleRequest request = pending.approve(held, RescheduleRequest.class, approvedBy, decision.note());
         List<InstallmentState> current = check(ledId, loan, request);
         ScheduleVersions.Version version = apply(ledId, loan, current, request, held.requestedBy, approvedBy);
+        audit.record(ledId, "reschedule.approved", "loan-pending-request", held.id, Changes.of()
+                .field("status", LoanPendingRequest.Status.PENDING, held.status)
+                .field("loanId", null, loanId)
+                .field("decisionNote", null, held.decisionNote));
+        audit.record(ledId, "loan.rescheduled", "loan", loanId, rescheduled(version));
         return RescheduleView.applied(version, held, loans.view(ledId, loan, posting.today(ledId)));
     }
 
@@ -93,6 +114,10 @@ public class RescheduleService {
         Loan loan = LoanService.requireLocked(ledId, loanId);
         LoanPendingRequest held = pending.requireOpen(ledId, loanId, LoanPendingRequest.Action.RESCHEDULE);
         pending.reject(held, rejectedBy, decision.reason());
+        audit.record(ledId, "reschedule.rejected", "loan-pending-request", held.id, Changes.of()
+                .field("status", LoanPendingRequest.Status.PENDING, held.status)
+                .field("loanId", null, loanId)
+                .field("decisionNote", null, held.decisionNote));
         RescheduleRequest request = pending.read(held, RescheduleRequest.class);
         return RescheduleView.waiting(held, request, rate(loan, request),
                 loans.view(ledId, loan, posting.today(ledId)));

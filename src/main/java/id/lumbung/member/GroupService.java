@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import id.lumbung.audit.AuditTrail;
+import id.lumbung.audit.Changes;
 import id.lumbung.loan.LoanService;
 import id.lumbung.loan.LoanSummary;
 import id.lumbung.loan.group.GroupLoanService;
@@ -42,9 +44,11 @@ public class GroupService {
     private final MemberService members;
     private final LoanService loans;
     private final GroupLoanService groupLoans;
+    private final AuditTrail audit;
 
     public GroupService(DataSource dataSource, MemberService members, LoanService loans,
-            GroupLoanService groupLoans) {
+            GroupLoanService groupLoans, AuditTrail audit) {
+        this.audit = audit;
         this.dataSource = dataSource;
         this.members = members;
         this.loans = loans;
@@ -57,9 +61,10 @@ public class GroupService {
         UUID id = Ids.next();
         Instant now = Timestamps.now();
         try (Connection connection = dataSource.getConnection()) {
+            UUID leaderWasIn = null;
             if (request.leaderMemberId() != null) {
                 try (PreparedStatement lock = connection.prepareStatement(
-                        "SELECT 1 FROM member WHERE led_id = ? AND id = ? FOR UPDATE")) {
+                        "SELECT group_id FROM member WHERE led_id = ? AND id = ? FOR UPDATE")) {
                     lock.setObject(1, ledId);
                     lock.setObject(2, request.leaderMemberId());
                     try (ResultSet row = lock.executeQuery()) {
@@ -67,6 +72,7 @@ public class GroupService {
                             throw new ApiException(ProblemType.UNKNOWN_MEMBER,
                                     "no member " + request.leaderMemberId() + " in this LED to lead the group");
                         }
+                        leaderWasIn = row.getObject(1, UUID.class);
                     }
                 }
             }
@@ -92,23 +98,38 @@ public class GroupService {
                 // The leader joins the new group; if they led another group, that group loses its leader.
                 try (PreparedStatement leave = connection.prepareStatement("""
                         UPDATE kub_group SET leader_member_id = NULL, updated_at = ?, updated_by = ?
-                         WHERE led_id = ? AND leader_member_id = ? AND id <> ?""");
+                         WHERE led_id = ? AND leader_member_id = ? AND id <> ? RETURNING id""");
                         PreparedStatement join = connection.prepareStatement("""
-                        UPDATE member SET group_id = ?, updated_at = ?, updated_by = ?
+                        UPDATE member SET group_id = ?, updated_at = ?, updated_by = ?, version = version + 1
                          WHERE led_id = ? AND id = ?""")) {
                     leave.setObject(1, MemberService.utc(now));
                     leave.setString(2, by);
                     leave.setObject(3, ledId);
                     leave.setObject(4, request.leaderMemberId());
                     leave.setObject(5, id);
-                    leave.executeUpdate();
+                    List<UUID> leaderless = new ArrayList<>();
+                    try (ResultSet left = leave.executeQuery()) {
+                        while (left.next()) {
+                            leaderless.add(left.getObject(1, UUID.class));
+                        }
+                    }
                     join.setObject(1, id);
                     join.setObject(2, MemberService.utc(now));
                     join.setString(3, by);
                     join.setObject(4, ledId);
                     join.setObject(5, request.leaderMemberId());
                     join.executeUpdate();
+                    audit.record(ledId, "group.created", "group", id, Changes.of().field("name", null, name)
+                            .field("leaderMemberId", null, request.leaderMemberId()));
+                    for (UUID other : leaderless) {
+                        audit.record(ledId, "group.updated", "group", other,
+                                Changes.of().field("leaderMemberId", request.leaderMemberId(), null));
+                    }
+                    audit.record(ledId, "member.updated", "member", request.leaderMemberId(),
+                            Changes.of().field("groupId", leaderWasIn, id));
                 }
+            } else {
+                audit.record(ledId, "group.created", "group", id, Changes.of().field("name", null, name));
             }
             return detail(connection, ledId, id, fullNik);
         } catch (SQLException e) {
@@ -167,13 +188,14 @@ public class GroupService {
     }
 
     /** A member who leaves a group no longer leads it. */
-    static void dropLeader(Connection connection, UUID ledId, UUID groupId, UUID memberId) throws SQLException {
+    /** Whether the group lost {@code memberId} as its leader. */
+    static boolean dropLeader(Connection connection, UUID ledId, UUID groupId, UUID memberId) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE kub_group SET leader_member_id = NULL WHERE led_id = ? AND id = ? AND leader_member_id = ?""")) {
             update.setObject(1, ledId);
             update.setObject(2, groupId);
             update.setObject(3, memberId);
-            update.executeUpdate();
+            return update.executeUpdate() > 0;
         }
     }
 

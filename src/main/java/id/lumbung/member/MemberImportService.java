@@ -28,6 +28,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import id.lumbung.audit.AuditTrail;
+import id.lumbung.audit.Changes;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.Problem;
 import id.lumbung.platform.error.ProblemType;
@@ -55,8 +57,10 @@ public class MemberImportService {
 
     private final DataSource dataSource;
     private final Validator validator;
+    private final AuditTrail audit;
 
-    public MemberImportService(DataSource dataSource, Validator validator) {
+    public MemberImportService(DataSource dataSource, Validator validator, AuditTrail audit) {
+        this.audit = audit;
         this.dataSource = dataSource;
         this.validator = validator;
     }
@@ -89,6 +93,9 @@ public class MemberImportService {
                 // Someone registered one of these NIKs while the file was being checked.
                 throw MemberService.duplicateNik();
             }
+            // One event for the file, not one per row: an import of thousands stays one append.
+            audit.record(ledId, "members.imported", "member-import", null,
+                    Changes.of().field("members", null, inserted));
             return new ImportView(inserted);
         } catch (SQLException e) {
             throw MemberService.failed("importing members", e);

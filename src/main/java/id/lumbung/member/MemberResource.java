@@ -26,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import id.lumbung.loan.LoanService;
+import id.lumbung.platform.http.ETags;
 import id.lumbung.platform.idempotency.Created;
 import id.lumbung.platform.idempotency.IdempotencyService;
 import id.lumbung.platform.paging.Cursor;
@@ -109,12 +111,14 @@ public class MemberResource {
     @GET
     @Path("/{memberId}")
     @Operation(operationId = "getMember", summary = "One member, with their loans", description = "The member and "
-            + "every loan they have had, each with its outstanding principal and arrears today.")
-    @APIResponse(responseCode = "200", description = "The member")
-    public MemberDetailView get(@PathParam("ledId") UUID ledId, @PathParam("memberId") UUID id) {
+            + "every loan they have had, each with its outstanding principal and arrears today. The `ETag` is the "
+            + "member's version: send it as `If-Match` with a change.")
+    @APIResponse(responseCode = "200", description = "The member", headers = @Header(ref = "ETag"))
+    public RestResponse<MemberDetailView> get(@PathParam("ledId") UUID ledId, @PathParam("memberId") UUID id) {
         access.require(ledId, LedPermission.READ_MEMBERS);
-        MemberView member = members.get(ledId, id, access.allows(LedPermission.VIEW_FULL_NIK));
-        return MemberDetailView.of(member, loans.ofBorrowers(ledId, id, null));
+        MemberService.Versioned member = members.getVersioned(ledId, id, access.allows(LedPermission.VIEW_FULL_NIK));
+        return RestResponse.ResponseBuilder.ok(MemberDetailView.of(member.member(), loans.ofBorrowers(ledId, id, null)))
+                .header(ETags.ETAG, ETags.of(member.version())).build();
     }
 
     @PATCH
@@ -122,9 +126,15 @@ public class MemberResource {
     @Operation(operationId = "updateMember",
             summary = "Change a member's contact data or group", description = "Led-manager and led-clerk. Only "
             + "`name`, `hamlet`, `phone` and `groupId` can change; `null` clears hamlet, phone or group. A body "
-            + "naming `nik`, `gender` or `birthDate` is refused (400, the field named): they identify the person.")
-    @APIResponse(responseCode = "200", description = "The member after the change")
-    public MemberView patch(@PathParam("ledId") UUID ledId, @PathParam("memberId") UUID id,
+            + "naming `nik`, `gender` or `birthDate` is refused (400, the field named): they identify the person. "
+            + "Send the `ETag` of your last read as `If-Match`: if someone changed the member since, nothing is "
+            + "changed and the answer is 412 `precondition-failed` (read again, reapply). Without `If-Match` the "
+            + "change is made whatever happened meanwhile.")
+    @APIResponse(responseCode = "200", description = "The member after the change", headers = @Header(ref = "ETag"))
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public RestResponse<MemberView> patch(@PathParam("ledId") UUID ledId, @PathParam("memberId") UUID id,
+            @Parameter(description = "The `ETag` the change was based on, e.g. `\"3\"`; 412 when it is no longer "
+                    + "current.", example = "\"3\"") @HeaderParam(ETags.IF_MATCH) String ifMatch,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "move", value = """
                     {
@@ -134,6 +144,8 @@ public class MemberResource {
                     }""")))
             @NotNull @Valid MemberPatch patch) {
         access.require(ledId, LedPermission.MANAGE_MEMBERS);
-        return members.patch(ledId, id, patch, caller.subject(), access.allows(LedPermission.VIEW_FULL_NIK));
+        MemberService.Versioned member = members.patch(ledId, id, patch, caller.subject(),
+                access.allows(LedPermission.VIEW_FULL_NIK), ifMatch);
+        return RestResponse.ResponseBuilder.ok(member.member()).header(ETags.ETAG, ETags.of(member.version())).build();
     }
 }

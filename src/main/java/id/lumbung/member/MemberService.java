@@ -17,9 +17,12 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import id.lumbung.audit.AuditTrail;
+import id.lumbung.audit.Changes;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.Problem;
 import id.lumbung.platform.error.ProblemType;
+import id.lumbung.platform.http.ETags;
 import id.lumbung.platform.ids.Ids;
 import id.lumbung.platform.paging.Cursor;
 import id.lumbung.platform.paging.Page;
@@ -36,9 +39,15 @@ public class MemberService {
     static final String COLUMNS = "id, name, nik, gender, birth_date, hamlet, phone, group_id, created_at";
 
     private final DataSource dataSource;
+    private final AuditTrail audit;
 
-    public MemberService(DataSource dataSource) {
+    public MemberService(DataSource dataSource, AuditTrail audit) {
         this.dataSource = dataSource;
+        this.audit = audit;
+    }
+
+    /** A member with the version its ETag is made of; every change adds one. */
+    public record Versioned(MemberView member, long version) {
     }
 
     @Transactional
@@ -75,7 +84,16 @@ public class MemberService {
                     throw duplicateNik();
                 }
             }
-            return find(connection, ledId, id, fullNik);
+            MemberView member = find(connection, ledId, id, fullNik);
+            audit.record(ledId, "member.registered", "member", id, Changes.of()
+                    .field("name", null, member.name())
+                    .nik("nik", null, request.nik())
+                    .field("gender", null, member.gender())
+                    .field("birthDate", null, member.birthDate())
+                    .field("hamlet", null, member.hamlet())
+                    .field("phone", null, member.phone())
+                    .field("groupId", null, member.groupId()));
+            return member;
         } catch (SQLException e) {
             throw failed("registering a member", e);
         }
@@ -83,8 +101,14 @@ public class MemberService {
 
     @Transactional
     public MemberView get(UUID ledId, UUID id, boolean fullNik) {
+        return getVersioned(ledId, id, fullNik).member();
+    }
+
+    /** The member and its version, read by one statement so the ETag is that of the body. */
+    @Transactional
+    public Versioned getVersioned(UUID ledId, UUID id, boolean fullNik) {
         try (Connection connection = dataSource.getConnection()) {
-            return find(connection, ledId, id, fullNik);
+            return versioned(connection, ledId, id, fullNik, false);
         } catch (SQLException e) {
             throw failed("reading a member", e);
         }
@@ -123,9 +147,13 @@ public class MemberService {
         }
     }
 
-    /** Applies the fields present in the patch; refuses identity fields, naming each. */
+    /**
+     * Applies the fields present in the patch; refuses identity fields, naming each. With
+     * {@code ifMatch}, only while the member is still at that version (412 otherwise): checked under
+     * the row's lock, so of two managers patching from the same version one wins and one is told.
+     */
     @Transactional
-    public MemberView patch(UUID ledId, UUID id, MemberPatch patch, String by, boolean fullNik) {
+    public Versioned patch(UUID ledId, UUID id, MemberPatch patch, String by, boolean fullNik, String ifMatch) {
         List<Problem.FieldError> fixed = new ArrayList<>();
         for (String field : patch.identityFields()) {
             fixed.add(new Problem.FieldError(field, field.equals("nik")
@@ -138,7 +166,9 @@ public class MemberService {
             throw new ApiException(ProblemType.VALIDATION_FAILED, detail, fixed);
         }
         try (Connection connection = dataSource.getConnection()) {
-            MemberView current = lock(connection, ledId, id);
+            Versioned locked = versioned(connection, ledId, id, true, true);
+            ETags.requireMatch(ifMatch, locked.version());
+            MemberView current = locked.member();
             UUID groupId = patch.groupId() == null ? current.groupId() : patch.groupId().orElse(null);
             if (groupId != null && !groupId.equals(current.groupId())
                     && !GroupService.exists(connection, ledId, groupId)) {
@@ -148,7 +178,8 @@ public class MemberService {
             String hamlet = patch.hamlet() == null ? current.hamlet() : blankToNull(patch.hamlet().orElse(null));
             String phone = patch.phone() == null ? current.phone() : blankToNull(patch.phone().orElse(null));
             try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE member SET name = ?, hamlet = ?, phone = ?, group_id = ?, updated_at = ?, updated_by = ?
+                    UPDATE member SET name = ?, hamlet = ?, phone = ?, group_id = ?, updated_at = ?, updated_by = ?,
+                                      version = version + 1
                      WHERE led_id = ? AND id = ?""")) {
                 update.setString(1, name);
                 update.setString(2, hamlet);
@@ -160,10 +191,17 @@ public class MemberService {
                 update.setObject(8, id);
                 update.executeUpdate();
             }
-            if (current.groupId() != null && !current.groupId().equals(groupId)) {
-                GroupService.dropLeader(connection, ledId, current.groupId(), id);
+            audit.record(ledId, "member.updated", "member", id, Changes.of()
+                    .field("name", current.name(), name)
+                    .field("hamlet", current.hamlet(), hamlet)
+                    .field("phone", current.phone(), phone)
+                    .field("groupId", current.groupId(), groupId));
+            if (current.groupId() != null && !current.groupId().equals(groupId)
+                    && GroupService.dropLeader(connection, ledId, current.groupId(), id)) {
+                audit.record(ledId, "group.updated", "group", current.groupId(),
+                        Changes.of().field("leaderMemberId", id, null));
             }
-            return find(connection, ledId, id, fullNik);
+            return versioned(connection, ledId, id, fullNik, false);
         } catch (SQLException e) {
             throw failed("changing a member", e);
         }
@@ -188,12 +226,19 @@ public class MemberService {
         }
     }
 
-    private static MemberView lock(Connection connection, UUID ledId, UUID id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM member WHERE led_id = ? AND id = ? FOR UPDATE")) {
+    /** The member with its version; {@code lock} takes the row lock a change holds until commit. */
+    private static Versioned versioned(Connection connection, UUID ledId, UUID id, boolean fullNik, boolean lock)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                + ", version FROM member WHERE led_id = ? AND id = ?" + (lock ? " FOR UPDATE" : ""))) {
             select.setObject(1, ledId);
             select.setObject(2, id);
-            return read(select, true).stream().findFirst().orElseThrow(() -> ApiException.notFound("member " + id));
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw ApiException.notFound("member " + id);
+                }
+                return new Versioned(map(row, fullNik), row.getLong("version"));
+            }
         }
     }
 
@@ -201,15 +246,19 @@ public class MemberService {
         List<MemberView> views = new ArrayList<>();
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                String nik = row.getString("nik");
-                views.add(new MemberView(row.getObject("id", UUID.class), row.getString("name"),
-                        fullNik ? nik : Nik.mask(nik), Gender.valueOf(row.getString("gender")),
-                        row.getObject("birth_date", java.time.LocalDate.class), row.getString("hamlet"),
-                        row.getString("phone"), row.getObject("group_id", UUID.class),
-                        row.getObject("created_at", OffsetDateTime.class).toInstant()));
+                views.add(map(row, fullNik));
             }
         }
         return views;
+    }
+
+    private static MemberView map(ResultSet row, boolean fullNik) throws SQLException {
+        String nik = row.getString("nik");
+        return new MemberView(row.getObject("id", UUID.class), row.getString("name"),
+                fullNik ? nik : Nik.mask(nik), Gender.valueOf(row.getString("gender")),
+                row.getObject("birth_date", java.time.LocalDate.class), row.getString("hamlet"),
+                row.getString("phone"), row.getObject("group_id", UUID.class),
+                row.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 
     static OffsetDateTime utc(Instant instant) {

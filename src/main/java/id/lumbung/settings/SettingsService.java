@@ -22,6 +22,8 @@ import jakarta.validation.constraints.NotNull;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import id.lumbung.audit.AuditTrail;
+import id.lumbung.audit.Changes;
 import id.lumbung.ledger.AccountPurpose;
 import id.lumbung.ledger.LedCalendar;
 import id.lumbung.ledger.PostingRules;
@@ -30,6 +32,8 @@ import id.lumbung.loan.repayment.AllocationOrder;
 import id.lumbung.loan.schedule.Rounding;
 import id.lumbung.money.Amount;
 import id.lumbung.platform.error.ApiException;
+import id.lumbung.platform.error.ProblemType;
+import id.lumbung.platform.http.ETags;
 import id.lumbung.platform.time.Timestamps;
 
 /** Reads and replaces an LED's lending settings (loans, maker–checker thresholds, its calendar). */
@@ -44,7 +48,11 @@ public class SettingsService {
     private final Cache<UUID, LendingSettings> cache = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofSeconds(15)).build();
 
-    public SettingsService(DataSource dataSource, PostingRules rules, LedCalendar calendar, SystemAccounts system) {
+    private final AuditTrail audit;
+
+    public SettingsService(DataSource dataSource, PostingRules rules, LedCalendar calendar, SystemAccounts system,
+            AuditTrail audit) {
+        this.audit = audit;
         this.system = system;
         this.dataSource = dataSource;
         this.rules = rules;
@@ -61,36 +69,58 @@ public class SettingsService {
                 system.code(ledId, AccountPurpose.CASH));
     }
 
+    /** The settings as stored with their version; version 0 is the defaults of an LED that never stored any. */
+    public record Versioned(LendingSettingsView settings, long version) {
+    }
+
+    private record Stored(LendingSettings settings, long version) {
+    }
+
     private LendingSettings load(UUID ledId) {
+        return load(ledId, false).settings();
+    }
+
+    /** The stored settings (or the defaults, version 0); {@code lock} holds the row until commit. */
+    private Stored load(UUID ledId, boolean lock) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("""
                         SELECT approval_threshold, allocation_order, rounding_step, rounding_mode,
-                               disbursement_account, collection_account, time_zone, adjustment_approval_threshold
-                          FROM lending_settings WHERE led_id = ?""")) {
+                               disbursement_account, collection_account, time_zone, adjustment_approval_threshold,
+                               version
+                          FROM lending_settings WHERE led_id = ?""" + (lock ? " FOR UPDATE" : ""))) {
             select.setObject(1, ledId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
-                    return defaults(ledId);
+                    return new Stored(defaults(ledId), 0);
                 }
                 BigDecimal adjustment = row.getBigDecimal(8);
-                return new LendingSettings(Amount.of(row.getBigDecimal(1)), AllocationOrder.valueOf(row.getString(2)),
+                return new Stored(new LendingSettings(Amount.of(row.getBigDecimal(1)),
+                        AllocationOrder.valueOf(row.getString(2)),
                         new Rounding(row.getBigDecimal(3), RoundingMode.valueOf(row.getString(4))), row.getString(5),
                         row.getString(6), ZoneId.of(row.getString(7)),
-                        adjustment == null ? null : Amount.of(adjustment));
+                        adjustment == null ? null : Amount.of(adjustment)), row.getLong(9));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading lending settings failed: SQL state " + e.getSQLState(), e);
         }
     }
 
+    /** The settings read now (not from the cache), with the version their ETag is made of. */
     @Transactional
-    public LendingSettingsView view(UUID ledId) {
-        return LendingSettingsView.from(lending(ledId));
+    public Versioned versioned(UUID ledId) {
+        Stored stored = load(ledId, false);
+        return new Versioned(LendingSettingsView.from(stored.settings()), stored.version());
     }
 
-    /** Replaces the settings; fields the request leaves out take their defaults. */
+    /**
+     * Replaces the settings; fields the request leaves out take their defaults. With
+     * {@code ifMatch}, only while the stored version is still that one (412 otherwise), checked under
+     * the row's lock and again by the write itself for an LED whose first settings two managers store
+     * at once.
+     */
     @Transactional
-    public LendingSettingsView replace(UUID ledId, @NotNull @Valid LendingSettingsRequest request, String updatedBy) {
+    public Versioned replace(UUID ledId, @NotNull @Valid LendingSettingsRequest request, String updatedBy,
+            String ifMatch) {
         LendingSettings defaults = defaults(ledId);
         Amount threshold = orDefault(request.approvalThreshold(), defaults.approvalThreshold());
         requireNotNegative(threshold, "approvalThreshold");
@@ -114,26 +144,53 @@ public class SettingsService {
                 orDefault(request.allocationOrder(), defaults.allocationOrder()),
                 new Rounding(rounding.step().setScale(2), rounding.mode()), disbursement, collection, ZoneId.of(zone),
                 request.adjustmentApprovalThreshold());
-        store(ledId, settings, updatedBy);
+        Stored current = load(ledId, true);
+        ETags.requireMatch(ifMatch, current.version());
+        if (!store(ledId, settings, updatedBy, current.version())) {
+            throw ETags.given(ifMatch) ? ETags.stale(current.version() + 1)
+                    : new ApiException(ProblemType.CONCURRENT_UPDATE, "another manager stored this LED's first "
+                            + "lending settings at the same moment; read them and retry");
+        }
+        audit.record(ledId, "lending-settings.replaced", "lending-settings", ledId, changes(current.settings(),
+                settings));
         calendar.forget(ledId);
         cache.invalidate(ledId);
-        return LendingSettingsView.from(settings);
+        return new Versioned(LendingSettingsView.from(settings), current.version() + 1);
     }
 
-    private void store(UUID ledId, LendingSettings settings, String updatedBy) {
+    private static Changes changes(LendingSettings old, LendingSettings now) {
+        return Changes.of()
+                .field("approvalThreshold", old.approvalThreshold(), now.approvalThreshold())
+                .field("allocationOrder", old.allocationOrder(), now.allocationOrder())
+                .field("rounding.step", old.rounding().step().setScale(2), now.rounding().step().setScale(2))
+                .field("rounding.mode", old.rounding().mode(), now.rounding().mode())
+                .field("disbursementAccount", old.disbursementAccount(), now.disbursementAccount())
+                .field("collectionAccount", old.collectionAccount(), now.collectionAccount())
+                .field("timeZone", old.timeZone().getId(), now.timeZone().getId())
+                .field("adjustmentApprovalThreshold", old.adjustmentApprovalThreshold(),
+                        now.adjustmentApprovalThreshold());
+    }
+
+    /**
+     * Stores the settings as the version after {@code expected}; false when the row is no longer at
+     * {@code expected} (only possible when there was none and another transaction inserted it).
+     */
+    private boolean store(UUID ledId, LendingSettings settings, String updatedBy, long expected) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement upsert = connection.prepareStatement("""
                         INSERT INTO lending_settings (led_id, approval_threshold, allocation_order, rounding_step,
                             rounding_mode, disbursement_account, collection_account, time_zone,
-                            adjustment_approval_threshold, updated_at, updated_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            adjustment_approval_threshold, updated_at, updated_by, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                         ON CONFLICT (led_id) DO UPDATE SET approval_threshold = excluded.approval_threshold,
                             allocation_order = excluded.allocation_order, rounding_step = excluded.rounding_step,
                             rounding_mode = excluded.rounding_mode,
                             disbursement_account = excluded.disbursement_account,
                             collection_account = excluded.collection_account, time_zone = excluded.time_zone,
                             adjustment_approval_threshold = excluded.adjustment_approval_threshold,
-                            updated_at = excluded.updated_at, updated_by = excluded.updated_by""")) {
+                            updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+                            version = lending_settings.version + 1
+                        WHERE lending_settings.version = ?""")) {
             int p = 1;
             upsert.setObject(p++, ledId);
             upsert.setBigDecimal(p++, settings.approvalThreshold().value());
@@ -146,8 +203,9 @@ public class SettingsService {
             upsert.setBigDecimal(p++, settings.adjustmentApprovalThreshold() == null ? null
                     : settings.adjustmentApprovalThreshold().value());
             upsert.setObject(p++, OffsetDateTime.ofInstant(Timestamps.now(), ZoneOffset.UTC));
-            upsert.setString(p, updatedBy);
-            upsert.executeUpdate();
+            upsert.setString(p++, updatedBy);
+            upsert.setLong(p, expected);
+            return upsert.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("storing lending settings failed: SQL state " + e.getSQLState(), e);
         }

@@ -51,7 +51,9 @@ public enum LedPermission {
     /** Read the loan portfolio report (a trainer's copy leaves member names out). */
     READ_PORTFOLIO(Set.of(Role.DISTRICT_OFFICER, Role.LED_MANAGER, Role.LED_CLERK, Role.TRAINER, Role.AUDITOR)),
     /** Approve or reject a manual adjustment that waits for a second manager. */
-    APPROVE_ADJUSTMENT(Set.of(Role.LED_MANAGER));
+    APPROVE_ADJUSTMENT(Set.of(Role.LED_MANAGER)),
+    /** Read the LED's audit trail (who changed what, and refused attempts) and verify its chain. */
+    READ_AUDIT(Set.of(Role.LED_MANAGER, Role.AUDITOR));
 
     private final Set<String> roles;
 

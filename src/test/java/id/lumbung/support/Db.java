@@ -36,6 +36,21 @@ public final class Db {
         }
     }
 
+    /** The single text a query returns (null for SQL NULL). */
+    public static String text(String sql, Object... args) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Rows in the tables a rejected request must not touch. */
     public static long writes() {
         return number("SELECT (SELECT count(*) FROM journal_entry) + (SELECT count(*) FROM posting)"

@@ -54,12 +54,18 @@ public final class Http {
     /** Sends a POST with a JSON body as the token's bearer, with extra headers (e.g. an Idempotency-Key). */
     public static CompletableFuture<Answer> postAsync(String token, String path, Object body,
             Map<String, String> headers) {
+        return sendAsync("POST", token, path, body, headers);
+    }
+
+    /** Sends a request with a JSON body (POST, PUT, PATCH) as the token's bearer, with extra headers (If-Match). */
+    public static CompletableFuture<Answer> sendAsync(String method, String token, String path, Object body,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(body)));
+                .method(method, HttpRequest.BodyPublishers.ofString(write(body)));
         headers.forEach(request::header);
         return CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(Http::answer);
     }

@@ -20,6 +20,8 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import id.lumbung.audit.AuditTrail;
+import id.lumbung.audit.Changes;
 import id.lumbung.platform.time.Timestamps;
 import id.lumbung.ledger.Account;
 import id.lumbung.ledger.AccountType;
@@ -42,7 +44,10 @@ public class AccountService {
 
     private final DataSource dataSource;
 
-    public AccountService(DataSource dataSource) {
+    private final AuditTrail audit;
+
+    public AccountService(DataSource dataSource, AuditTrail audit) {
+        this.audit = audit;
         this.dataSource = dataSource;
     }
 
@@ -83,6 +88,10 @@ public class AccountService {
             // Two managers adding the same code at once: the unique constraint decides.
             throw duplicate(request.code());
         }
+        audit.record(ledId, "account.created", "account", account.code, Changes.of()
+                .field("name", null, account.name).field("type", null, account.type)
+                .field("parentCode", null, parent == null ? null : parent.code)
+                .field("contra", null, account.contra).field("noNegative", null, account.noNegative));
         return view(account, parent == null ? null : parent.code, null);
     }
 

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.UriBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.lumbung.audit.AuditTrail;
+import id.lumbung.audit.Changes;
 import id.lumbung.ledger.EntryDraft;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
@@ -38,9 +40,11 @@ public class PendingAdjustmentService {
     private final PostingRules rules;
     private final IdempotencyService idempotency;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
     public PendingAdjustmentService(PostingService posting, PostingRules rules, IdempotencyService idempotency,
-            ObjectMapper json) {
+            ObjectMapper json, AuditTrail audit) {
+        this.audit = audit;
         this.posting = posting;
         this.rules = rules;
         this.idempotency = idempotency;
@@ -62,6 +66,9 @@ public class PendingAdjustmentService {
             pending.requestedAt = Timestamps.now();
             pending.requestedBy = requestedBy;
             pending.persistAndFlush();
+            audit.record(ledId, "adjustment.held", "pending-adjustment", pending.id, Changes.of()
+                    .field("status", null, pending.status).field("total", null, total)
+                    .field("effectiveDate", null, request.effectiveDate()));
             URI location = UriBuilder.fromUri(entries).path("pending").path(pending.id.toString()).build();
             return new Created(202, location, PendingAdjustmentView.from(pending, request), false);
         });
@@ -102,6 +109,8 @@ public class PendingAdjustmentService {
         pending.status = PendingAdjustment.Status.APPROVED;
         pending.entryId = entry.id();
         decide(pending, approvedBy, decision == null ? null : decision.note());
+        audit.record(ledId, "adjustment.approved", "pending-adjustment", pendingId, decision(pending)
+                .field("entryId", null, entry.id()));
         return Created.at(UriBuilder.fromUri(entries).path(entry.id().toString()).build(),
                 JournalEntryView.from(entry));
     }
@@ -115,7 +124,13 @@ public class PendingAdjustmentService {
         requirePending(pending);
         pending.status = PendingAdjustment.Status.REJECTED;
         decide(pending, rejectedBy, decision.note());
+        audit.record(ledId, "adjustment.rejected", "pending-adjustment", pendingId, decision(pending));
         return view(pending);
+    }
+
+    private static Changes decision(PendingAdjustment pending) {
+        return Changes.of().field("status", PendingAdjustment.Status.PENDING, pending.status)
+                .field("decisionNote", null, pending.decisionNote);
     }
 
     private static void decide(PendingAdjustment pending, String by, String note) {

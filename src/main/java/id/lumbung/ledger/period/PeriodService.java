@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import id.lumbung.audit.AuditTrail;
+import id.lumbung.audit.Changes;
 import id.lumbung.platform.time.Timestamps;
 import id.lumbung.ledger.JournalHead;
 import id.lumbung.ledger.PostingService;
@@ -21,9 +23,11 @@ import id.lumbung.platform.error.ProblemType;
 public class PeriodService {
 
     private final PostingService posting;
+    private final AuditTrail audit;
 
-    public PeriodService(PostingService posting) {
+    public PeriodService(PostingService posting, AuditTrail audit) {
         this.posting = posting;
+        this.audit = audit;
     }
 
     @Transactional
@@ -39,6 +43,8 @@ public class PeriodService {
             throw new ApiException(ProblemType.PERIOD_ALREADY_CLOSED,
                     "books are already closed through " + head.closedThrough);
         }
+        audit.record(ledId, "period.closed", "period", through, Changes.of()
+                .field("closedThrough", head.closedThrough, through));
         head.closedThrough = through;
         PeriodClose close = new PeriodClose();
         close.ledId = ledId;

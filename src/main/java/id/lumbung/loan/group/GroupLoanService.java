@@ -16,6 +16,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import id.lumbung.audit.AuditTrail;
+import id.lumbung.audit.Changes;
 import id.lumbung.ledger.EntryDraft;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.loan.DecisionRequest;
@@ -57,9 +59,11 @@ public class GroupLoanService {
     private final PostingService posting;
     private final EntityManager entities;
     private final LoanGrades grades;
+    private final AuditTrail audit;
 
     public GroupLoanService(LoanService loans, DisbursementService disbursements, LoanPositions positions,
-            PostingService posting, EntityManager entities, LoanGrades grades) {
+            PostingService posting, EntityManager entities, LoanGrades grades, AuditTrail audit) {
+        this.audit = audit;
         this.grades = grades;
         this.loans = loans;
         this.disbursements = disbursements;
@@ -117,6 +121,10 @@ public class GroupLoanService {
             opened.add(loans.open(ledId, shareRequest(request, share, groupId), appliedBy, group.id));
         }
         group.persist();
+        audit.record(ledId, "group-loan.applied", "group-loan", group.id, Changes.of()
+                .field("status", null, LoanStatus.APPLIED).field("groupId", null, groupId)
+                .field("productId", null, group.productId).field("principal", null, Amount.of(group.principal))
+                .field("shares", null, group.shares));
         return view(ledId, group, opened, posting.today(ledId));
     }
 
@@ -130,6 +138,8 @@ public class GroupLoanService {
         GroupLoan group = require(ledId, groupId, groupLoanId);
         List<Loan> shares = lockShares(ledId, group.id);
         loans.approveTogether(ledId, shares, "a KUB group loan", request.note(), approvedBy);
+        audit.record(ledId, "group-loan.approved", "group-loan", group.id,
+                LoanService.decision(LoanStatus.APPROVED, request.note()));
         return view(ledId, group, shares, posting.today(ledId));
     }
 
@@ -143,6 +153,8 @@ public class GroupLoanService {
         GroupLoan group = require(ledId, groupId, groupLoanId);
         List<Loan> shares = lockShares(ledId, group.id);
         loans.rejectTogether(shares, request.reason(), rejectedBy);
+        audit.record(ledId, "group-loan.rejected", "group-loan", group.id,
+                LoanService.decision(LoanStatus.REJECTED, request.reason()));
         return view(ledId, group, shares, posting.today(ledId));
     }
 

@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import id.lumbung.audit.AuditTrail;
+import id.lumbung.audit.Changes;
 import id.lumbung.loan.ScheduleView;
 import id.lumbung.loan.repayment.InstallmentState;
 import id.lumbung.loan.schedule.RatePeriod;
@@ -33,7 +35,10 @@ public class LoanProductService {
 
     private final SettingsService settings;
 
-    public LoanProductService(SettingsService settings) {
+    private final AuditTrail audit;
+
+    public LoanProductService(SettingsService settings, AuditTrail audit) {
+        this.audit = audit;
         this.settings = settings;
     }
 
@@ -65,6 +70,11 @@ public class LoanProductService {
         product.createdAt = Timestamps.now();
         product.createdBy = createdBy;
         product.persistAndFlush();
+        audit.record(ledId, "loan-product.created", "loan-product", product.id, Changes.of()
+                .field("name", null, product.name).field("interestMethod", null, product.interestMethod)
+                .field("interestRate", null, product.interestRate).field("ratePeriod", null, product.ratePeriod)
+                .field("frequency", null, product.frequency).field("installments", null, product.installments)
+                .field("active", null, true));
         return LoanProductView.from(product);
     }
 
@@ -91,7 +101,12 @@ public class LoanProductService {
         LoanProduct product = LoanProduct.<LoanProduct>find("ledId = ?1 and id = ?2", ledId, productId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> ApiException.notFound("loan product " + productId));
+        boolean wasActive = product.active;
         product.active = false;
+        if (wasActive) {
+            audit.record(ledId, "loan-product.retired", "loan-product", productId,
+                    Changes.of().field("active", true, false));
+        }
         return LoanProductView.from(product);
     }
 

@@ -27,12 +27,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import id.lumbung.audit.AuditTrail;
+import id.lumbung.audit.Changes;
 import id.lumbung.ledger.JournalHead;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.Problem;
 import id.lumbung.platform.error.ProblemType;
+import id.lumbung.platform.http.ETags;
 import id.lumbung.platform.ids.Ids;
 import id.lumbung.platform.time.Timestamps;
 
@@ -64,7 +67,11 @@ public class LoanQualityService {
     private final Cache<UUID, List<Change>> cache = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofSeconds(15)).build();
 
-    public LoanQualityService(DataSource dataSource, ObjectMapper json, PostingService posting, PostingRules rules) {
+    private final AuditTrail audit;
+
+    public LoanQualityService(DataSource dataSource, ObjectMapper json, PostingService posting, PostingRules rules,
+            AuditTrail audit) {
+        this.audit = audit;
         this.dataSource = dataSource;
         this.json = json;
         this.posting = posting;
@@ -91,19 +98,31 @@ public class LoanQualityService {
         return found;
     }
 
+    /** A view of the setting with the version its ETag is made of: the latest change's seq (0: the default). */
+    public record Versioned(LoanQualitySettingsView settings, long version) {
+    }
+
     /** The setting in force on {@code asOf} (default today) and the whole history. */
     @Transactional
-    public LoanQualitySettingsView view(UUID ledId, LocalDate asOf) {
+    public Versioned view(UUID ledId, LocalDate asOf) {
         LocalDate day = asOf == null ? posting.today(ledId) : asOf;
-        return view(load(ledId), day);
+        List<Change> changes = load(ledId);
+        return new Versioned(view(changes, day), latest(changes).seq());
+    }
+
+    private static Change latest(List<Change> changes) {
+        return changes.isEmpty() ? DEFAULT : changes.get(changes.size() - 1);
     }
 
     /**
      * Records a change from {@code effectiveFrom} (default today). The same setting as the one in
-     * force from the same or an earlier day records nothing, so a retried PUT changes nothing.
+     * force from the same or an earlier day records nothing, so a retried PUT changes nothing. With
+     * {@code ifMatch}, only while the latest change is still that version (412 otherwise); two
+     * changes from the same version race for the same seq, and the unique seq lets only one in.
      */
     @Transactional
-    public LoanQualitySettingsView change(UUID ledId, @NotNull @Valid LoanQualityRequest request, String changedBy) {
+    public Versioned change(UUID ledId, @NotNull @Valid LoanQualityRequest request, String changedBy,
+            String ifMatch) {
         QualitySetting setting = setting(request);
         LocalDate today = posting.today(ledId);
         LocalDate from = request.effectiveFrom() == null ? today : request.effectiveFrom();
@@ -117,7 +136,8 @@ public class LoanQualityService {
                             + head.closedThrough + ", the day the books are closed through")));
         }
         List<Change> changes = load(ledId);
-        Change latest = changes.isEmpty() ? DEFAULT : changes.get(changes.size() - 1);
+        Change latest = latest(changes);
+        ETags.requireMatch(ifMatch, latest.seq());
         if (from.isBefore(latest.effectiveFrom())) {
             throw new ApiException(ProblemType.LOAN_QUALITY_CHANGE_OUT_OF_ORDER, "the latest loan-quality change "
                     + "takes effect on " + latest.effectiveFrom() + "; a change cannot take effect before it (" + from
@@ -126,12 +146,25 @@ public class LoanQualityService {
         }
         if (!latest.setting().equals(setting)) {
             Change change = new Change(Ids.next(), latest.seq() + 1, from, setting, Timestamps.now(), changedBy);
-            insert(ledId, change);
+            insert(ledId, change, ifMatch);
+            audit.record(ledId, "loan-quality-settings.changed", "loan-quality-settings", ledId, Changes.of()
+                    .field("effectiveFrom", latest.id() == null ? null : latest.effectiveFrom(), from)
+                    .field("preset", latest.setting().preset(), setting.preset())
+                    .field("measure", measure(latest.setting()), measure(setting))
+                    .field("classes", classes(latest.setting()), classes(setting)));
             changes = new ArrayList<>(changes);
             changes.add(change);
             cache.invalidate(ledId);
         }
-        return view(changes, from);
+        return new Versioned(view(changes, from), latest(changes).seq());
+    }
+
+    private static QualityMeasure measure(QualitySetting setting) {
+        return setting.custom() == null ? null : setting.custom().measure();
+    }
+
+    private String classes(QualitySetting setting) {
+        return setting.custom() == null ? null : write(setting.custom().classes());
     }
 
     private LoanQualitySettingsView view(List<Change> changes, LocalDate day) {
@@ -196,7 +229,7 @@ public class LoanQualityService {
         return changes;
     }
 
-    private void insert(UUID ledId, Change change) {
+    private void insert(UUID ledId, Change change, String ifMatch) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO loan_quality_change (led_id, id, seq, effective_from, preset, measure, classes,
@@ -215,6 +248,9 @@ public class LoanQualityService {
             insert.setString(p, change.changedBy());
             insert.executeUpdate();
         } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState()) && ETags.given(ifMatch)) {
+                throw ETags.stale(change.seq());
+            }
             if ("23505".equals(e.getSQLState())) {
                 throw new ApiException(ProblemType.CONCURRENT_UPDATE, "another loan-quality change was recorded "
                         + "at the same moment; read the settings and retry");

@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import id.lumbung.audit.AuditTrail;
+import id.lumbung.audit.Changes;
 import id.lumbung.ledger.AccountPurpose;
 import id.lumbung.ledger.EntryDraft;
 import id.lumbung.ledger.EntryKind;
@@ -54,9 +56,11 @@ public class WriteOffService {
     private final SystemAccounts system;
     private final AccountService accounts;
     private final LoanService loans;
+    private final AuditTrail audit;
 
     public WriteOffService(PostingService posting, PostingRules rules, SettingsService settings,
-            SystemAccounts system, AccountService accounts, LoanService loans) {
+            SystemAccounts system, AccountService accounts, LoanService loans, AuditTrail audit) {
+        this.audit = audit;
         this.posting = posting;
         this.rules = rules;
         this.settings = settings;
@@ -91,6 +95,9 @@ public class WriteOffService {
         writeOff.requestedBy = requestedBy;
         if (settings.lending(ledId).loanNeedsSecondPerson(Amount.of(loan.outstandingPrincipal))) {
             writeOff.persistAndFlush();
+            audit.record(ledId, "write-off.requested", "loan-write-off", writeOff.id, Changes.of()
+                    .field("status", null, writeOff.status).field("loanId", null, loanId)
+                    .field("principal", null, Amount.of(writeOff.principal)).field("on", null, writeOff.writtenOffOn));
             return new Created(202, location, WriteOffView.from(writeOff, null), false);
         }
         complete(ledId, loan, writeOff, requestedBy, null);
@@ -113,6 +120,10 @@ public class WriteOffService {
         // What was repaid while it waited is not written off.
         writeOff.principal = loan.outstandingPrincipal;
         complete(ledId, loan, writeOff, approvedBy, decision.note());
+        audit.record(ledId, "write-off.approved", "loan-write-off", writeOff.id, Changes.of()
+                .field("status", LoanWriteOff.Status.PENDING_APPROVAL, writeOff.status)
+                .field("principal", null, Amount.of(writeOff.principal))
+                .field("decisionNote", null, decision.note()));
         return WriteOffView.from(writeOff, view(ledId, loan));
     }
 
@@ -126,6 +137,9 @@ public class WriteOffService {
         LoanWriteOff writeOff = requirePending(ledId, loanId);
         writeOff.status = LoanWriteOff.Status.REJECTED;
         decide(writeOff, rejectedBy, request.reason().strip());
+        audit.record(ledId, "write-off.rejected", "loan-write-off", writeOff.id, Changes.of()
+                .field("status", LoanWriteOff.Status.PENDING_APPROVAL, writeOff.status)
+                .field("decisionNote", null, request.reason().strip()));
         return WriteOffView.from(writeOff, view(ledId, loan));
     }
 

@@ -24,6 +24,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", 406, "No representation in the requested media type"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Request body media type is not supported"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body is too large"),
+    PRECONDITION_FAILED("precondition-failed", 412,
+            "The resource changed since it was read: If-Match names a version that is no longer current"),
 
     DUPLICATE_DISTRICT_CODE("duplicate-district-code", 409, "A district with this code exists"),
     DUPLICATE_LED_CODE("duplicate-led-code", 409, "An LED with this code exists in the district"),
