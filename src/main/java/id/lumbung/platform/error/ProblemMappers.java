@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import id.lumbung.money.InvalidAmountException;
 import id.lumbung.platform.database.DatabaseFaults;
+import id.lumbung.platform.json.StrictJson;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -108,6 +110,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof StrictJson.NotUtf8Exception) {
+            return problems.render(ProblemType.MALFORMED_JSON, e.getOriginalMessage(), path(uri));
+        }
+        if (e instanceof StreamConstraintsException) {
+            return problems.render(ProblemType.MALFORMED_JSON, "request body is nested deeper than "
+                    + StrictJson.MAX_DEPTH + " levels", path(uri));
+        }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+            return problems.render(ProblemType.MALFORMED_JSON, "request body names a field twice"
+                    + e.getOriginalMessage().substring("Duplicate field".length()), path(uri));
+        }
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         return problems.render(ProblemType.MALFORMED_JSON, "request body is not valid JSON" + where, path(uri));

@@ -1,0 +1,66 @@
+package id.lumbung.platform.validation;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Path and query parameters typed {@link UUID} or {@link Boolean} are read strictly. By default
+ * they go through {@code UUID.fromString}, which takes {@code 0193a5b0-7c1e-7d3a-9f21-5b8e2c4d6a1}
+ * (a digit short) as another id, and {@code Boolean.valueOf}, which reads {@code active=maybe} as
+ * false: a typo would filter by something the client never wrote and answer 200. Refused here, the
+ * parameter answers like any other that cannot be converted (404 for a path, 4xx for a query).
+ */
+@Provider
+public class StrictParameters implements ParamConverterProvider {
+
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        if (rawType == UUID.class) {
+            return (ParamConverter<T>) new Converter<>(StrictParameters::uuid);
+        }
+        if (rawType == Boolean.class) {
+            return (ParamConverter<T>) new Converter<>(StrictParameters::bool);
+        }
+        return null;
+    }
+
+    static UUID uuid(String text) {
+        if (!CANONICAL_UUID.matcher(text).matches()) {
+            throw new IllegalArgumentException("must be a UUID in its 36-character form");
+        }
+        return UUID.fromString(text);
+    }
+
+    static Boolean bool(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+
+    /** One direction of a conversion; parameters are never written back as text by this service. */
+    private record Converter<T>(java.util.function.Function<String, T> parse) implements ParamConverter<T> {
+
+        @Override
+        public T fromString(String value) {
+            return value == null ? null : parse.apply(value);
+        }
+
+        @Override
+        public String toString(T value) {
+            return value == null ? null : value.toString();
+        }
+    }
+}
