@@ -100,6 +100,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response otherMapping(JsonMappingException e, UriInfo uri) {
+        if (e.getCause() instanceof StreamConstraintsException tooDeep) {
+            // Met while reading a field as any JSON (e.g. a member PATCH's "nik"): the body's fault, not the field's.
+            return malformed(tooDeep, uri);
+        }
         if (e.getCause() instanceof InvalidAmountException amount) {
             String field = jsonPath(e);
             return problems.render(ProblemType.VALIDATION_FAILED, field + ": " + amount.getMessage(), path(uri),
@@ -145,6 +149,10 @@ public class ProblemMappers {
     public Response web(WebApplicationException e, UriInfo uri) {
         // The JSON body reader wraps Jackson's failures; answer them as precisely as unwrapped ones.
         switch (e.getCause()) {
+            case ApiException cause -> {
+                // A parameter converter's refusal (platform/validation/StrictParameters), wrapped by Quarkus REST.
+                return api(cause, uri);
+            }
             case UnrecognizedPropertyException cause -> {
                 return unknownField(cause, uri);
             }
