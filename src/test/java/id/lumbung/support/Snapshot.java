@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The row count of every application table and every LED's journal head (last number and hash):
- * what a refused request must leave exactly as it was. The tables are read from the catalogue, so a
- * table a later migration adds is counted without a change here.
+ * The row count and a digest of the rows of every application table, and every LED's journal head
+ * (last number and hash): what a refused request must leave exactly as it was. The digest catches a
+ * row changed in place (a PATCH, a PUT of settings) that leaves the count as it was. The tables are
+ * read from the catalogue, so a table a later migration adds is covered without a change here.
  */
-public record Snapshot(Map<String, Long> counts, Map<String, String> heads) {
+public record Snapshot(Map<String, Long> counts, Map<String, String> digests, Map<String, String> heads) {
 
     private static volatile String countQuery;
 
@@ -22,9 +23,11 @@ public record Snapshot(Map<String, Long> counts, Map<String, String> heads) {
     public static Snapshot take() {
         try (Connection connection = Db.connect(); Statement statement = connection.createStatement()) {
             Map<String, Long> counts = new TreeMap<>();
+            Map<String, String> digests = new TreeMap<>();
             try (ResultSet rows = statement.executeQuery(countQuery(statement))) {
                 while (rows.next()) {
                     counts.put(rows.getString(1), rows.getLong(2));
+                    digests.put(rows.getString(1), rows.getString(3));
                 }
             }
             Map<String, String> heads = new TreeMap<>();
@@ -33,7 +36,7 @@ public record Snapshot(Map<String, Long> counts, Map<String, String> heads) {
                     heads.put(rows.getString(1), rows.getLong(2) + "/" + rows.getString(3));
                 }
             }
-            return new Snapshot(counts, heads);
+            return new Snapshot(counts, digests, heads);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -46,6 +49,8 @@ public record Snapshot(Map<String, Long> counts, Map<String, String> heads) {
             Long before = counts.get(table);
             if (!count.equals(before)) {
                 changes.add(table + ": " + before + " -> " + count + " rows");
+            } else if (!later.digests.get(table).equals(digests.get(table))) {
+                changes.add(table + ": a row changed in place");
             }
         });
         later.heads.forEach((led, head) -> {
@@ -64,7 +69,9 @@ public record Snapshot(Map<String, Long> counts, Map<String, String> heads) {
                     + " AND table_name <> 'flyway_schema_history' ORDER BY table_name")) {
                 while (tables.next()) {
                     String table = tables.getString(1);
-                    parts.add("SELECT '" + table + "', count(*) FROM \"" + table + "\"");
+                    // Order-independent: the digest of the sorted digests of the rows as text.
+                    parts.add("SELECT '" + table + "', count(*), md5(coalesce(string_agg(md5(t::text), ''"
+                            + " ORDER BY md5(t::text)), '')) FROM \"" + table + "\" t");
                 }
             }
             countQuery = String.join(" UNION ALL ", parts);
