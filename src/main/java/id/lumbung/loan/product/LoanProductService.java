@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.exception.ConstraintViolationException;
+
 import id.lumbung.audit.AuditTrail;
 import id.lumbung.audit.Changes;
 import id.lumbung.loan.ScheduleView;
@@ -47,8 +49,7 @@ public class LoanProductService {
         requireSensible(request);
         String name = request.name().strip();
         if (LoanProduct.count("ledId = ?1 and name = ?2", ledId, name) > 0) {
-            throw new ApiException(ProblemType.DUPLICATE_PRODUCT_NAME,
-                    "a loan product named '" + name + "' already exists in this LED; a new version needs a new name");
+            throw duplicateName(name);
         }
         LoanProduct product = new LoanProduct();
         product.ledId = ledId;
@@ -69,13 +70,23 @@ public class LoanProductService {
         product.active = true;
         product.createdAt = Timestamps.now();
         product.createdBy = createdBy;
-        product.persistAndFlush();
+        try {
+            product.persistAndFlush();
+        } catch (ConstraintViolationException e) {
+            // Two managers creating the same name at once: the unique index decides, as the count did.
+            throw duplicateName(name);
+        }
         audit.record(ledId, "loan-product.created", "loan-product", product.id, Changes.of()
                 .field("name", null, product.name).field("interestMethod", null, product.interestMethod)
                 .field("interestRate", null, product.interestRate).field("ratePeriod", null, product.ratePeriod)
                 .field("frequency", null, product.frequency).field("installments", null, product.installments)
                 .field("active", null, true));
         return LoanProductView.from(product);
+    }
+
+    private static ApiException duplicateName(String name) {
+        return new ApiException(ProblemType.DUPLICATE_PRODUCT_NAME,
+                "a loan product named '" + name + "' already exists in this LED; a new version needs a new name");
     }
 
     @Transactional

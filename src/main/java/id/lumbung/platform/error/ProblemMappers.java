@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import id.lumbung.money.InvalidAmountException;
 import id.lumbung.platform.database.DatabaseFaults;
+import id.lumbung.platform.json.StrictJson;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -98,6 +100,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response otherMapping(JsonMappingException e, UriInfo uri) {
+        if (e.getCause() instanceof StreamConstraintsException tooDeep) {
+            // Met while reading a field as any JSON (e.g. a member PATCH's "nik"): the body's fault, not the field's.
+            return malformed(tooDeep, uri);
+        }
         if (e.getCause() instanceof InvalidAmountException amount) {
             String field = jsonPath(e);
             return problems.render(ProblemType.VALIDATION_FAILED, field + ": " + amount.getMessage(), path(uri),
@@ -108,6 +114,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof StrictJson.NotUtf8Exception) {
+            return problems.render(ProblemType.MALFORMED_JSON, e.getOriginalMessage(), path(uri));
+        }
+        if (e instanceof StreamConstraintsException) {
+            return problems.render(ProblemType.MALFORMED_JSON, "request body is nested deeper than "
+                    + StrictJson.MAX_DEPTH + " levels", path(uri));
+        }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+            return problems.render(ProblemType.MALFORMED_JSON, "request body names a field twice"
+                    + e.getOriginalMessage().substring("Duplicate field".length()), path(uri));
+        }
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         return problems.render(ProblemType.MALFORMED_JSON, "request body is not valid JSON" + where, path(uri));
@@ -132,6 +149,10 @@ public class ProblemMappers {
     public Response web(WebApplicationException e, UriInfo uri) {
         // The JSON body reader wraps Jackson's failures; answer them as precisely as unwrapped ones.
         switch (e.getCause()) {
+            case ApiException cause -> {
+                // A parameter converter's refusal (platform/validation/StrictParameters), wrapped by Quarkus REST.
+                return api(cause, uri);
+            }
             case UnrecognizedPropertyException cause -> {
                 return unknownField(cause, uri);
             }

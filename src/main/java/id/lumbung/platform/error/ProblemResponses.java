@@ -32,6 +32,12 @@ public class ProblemResponses {
         return render(type, detail, instance, List.of());
     }
 
+    /** The problem itself, counted like a rendered one: for answers written outside JAX-RS. */
+    public Problem counted(ProblemType type, String detail, String instance) {
+        counter(type).increment();
+        return Problem.of(type, detail, instance, List.of());
+    }
+
     private Counter counter(ProblemType type) {
         return Counter.builder("lumbung.requests.rejected")
                 .description("Requests answered with a problem, by problem type")

@@ -48,6 +48,7 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         if (write) {
             errors.put("409", "Conflict");
+            errors.put("413", "PayloadTooLarge");
             errors.put("415", "UnsupportedMediaType");
             errors.put("422", "Unprocessable");
         }
