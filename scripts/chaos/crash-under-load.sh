@@ -195,7 +195,7 @@ now_ms() { date +%s%3N; }
 pg_superuser_password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 printf '%s\n' "$pg_superuser_password" >"$scratch/pwfile"
 [ "$(id -u)" -eq 0 ] && chown postgres: "$scratch/pwfile"
-log "initdb into $pg_data (PostgreSQL $("$pg_bin/pg_ctl" --version | awk '{ print $NF }'), port $pg_port)"
+log "initdb into $pg_data (PostgreSQL $("$pg_bin/pg_ctl" --version | awk '{ print $3 }'), port $pg_port)"
 as_pg "$pg_bin/initdb" -D "$pg_data" -U postgres --pwfile="$scratch/pwfile" --auth=scram-sha-256 \
   -E UTF8 --locale=C.UTF-8 >"$scratch/initdb.log" 2>&1 || { cat "$scratch/initdb.log" >&2; die "initdb failed"; }
 rm -f "$scratch/pwfile"
