@@ -879,13 +879,20 @@ public final class CrashLoad {
         long unanswered = ops.stream().filter(o -> "UNANSWERED".equals(o.outcome)).count();
         long retried = ops.stream().filter(o -> o.attempts > 1).count();
         // A 503 counts as "while the database was down" from the stop until 5 s after it accepted again.
+        // Otherwise, one within 20 s of a restarted service being ready is a cold service's burst (every client
+        // retrying at once into a JVM that has not compiled its hot paths yet).
         long during = 0;
+        long afterStart = 0;
         long outside = 0;
         for (long at : SERVICE_UNAVAILABLE_AT) {
             boolean inOutage = events.stream().anyMatch(e -> e.kind().equals("postgres-restart")
                     && at >= e.start() && at <= e.end() + 5000);
+            boolean cold = events.stream().anyMatch(e -> e.kind().equals("service-kill")
+                    && at >= e.end() && at <= e.end() + 20_000);
             if (inOutage) {
                 during++;
+            } else if (cold) {
+                afterStart++;
             } else {
                 outside++;
             }
@@ -919,6 +926,7 @@ public final class CrashLoad {
         row(out, "client timeouts (30 s)", TIMEOUTS.sum());
         row(out, "409 in flight / concurrent update (retried)", IN_FLIGHT_409.sum());
         row(out, "503 while PostgreSQL was down (+5 s)", during);
+        row(out, "503 within 20 s of a restarted service", afterStart);
         row(out, "503 at other times", outside);
         row(out, "5xx other than 503", OTHER_5XX.sum());
         row(out, "lost (acknowledged, not in the journal)", lost);

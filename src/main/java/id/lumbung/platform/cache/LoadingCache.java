@@ -32,8 +32,18 @@ public final class LoadingCache<K, V> {
     /** Moves on every invalidation; a load that saw another value may not store its result. */
     private final AtomicLong invalidations = new AtomicLong();
 
+    /** Values kept for {@code keep} after they were read. */
     public LoadingCache(Duration keep, long maximumSize, Function<K, V> loader) {
-        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(keep).build();
+        this(Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(keep).build(), loader);
+    }
+
+    /** Values that never change once they exist (a loan product's terms): kept until evicted by size. */
+    public LoadingCache(long maximumSize, Function<K, V> loader) {
+        this(Caffeine.newBuilder().maximumSize(maximumSize).build(), loader);
+    }
+
+    private LoadingCache(Cache<K, V> cache, Function<K, V> loader) {
+        this.cache = cache;
         this.loader = Objects.requireNonNull(loader);
     }
 
