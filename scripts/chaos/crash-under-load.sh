@@ -313,7 +313,13 @@ for event in "${schedule[@]}"; do
 done
 
 # Both up: the driver drains what is unanswered, then judges the books.
-curl -fs -o /dev/null --max-time 5 "$url/q/health/ready" || die "the service is not ready after the schedule"
+# (Readiness is DOWN while every pool connection stays busy, as in the burst after a restart: wait for it.)
+deadline=$((SECONDS + 180))
+until curl -fs -o /dev/null --max-time 5 "$url/q/health/ready"; do
+  kill -0 "$service_pid" 2>/dev/null || die "the service exited by itself; see $keep_dir/service.log"
+  [ "$SECONDS" -lt "$deadline" ] || die "the service was not ready within 180 s after the schedule"
+  sleep 1
+done
 touch "$work/chaos-done"
 status=0
 wait "$driver_pid" || status=$?
