@@ -14,8 +14,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import id.lumbung.platform.cache.LoadingCache;
 
 /**
  * Each LED's calendar: which day "today" is for its effective-date checks. An LED in Papua keeps
@@ -34,8 +33,7 @@ public class LedCalendar {
     private final DataSource dataSource;
     private final LedgerConfig config;
     private final Clock clock = Clock.systemUTC();
-    private final Cache<UUID, ZoneId> zones = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(KEEP)
-            .build();
+    private final LoadingCache<UUID, ZoneId> zones = new LoadingCache<>(KEEP, 100_000, this::load);
 
     public LedCalendar(DataSource dataSource, LedgerConfig config) {
         this.dataSource = dataSource;
@@ -44,7 +42,7 @@ public class LedCalendar {
 
     /** The LED's time zone. */
     public ZoneId zone(UUID ledId) {
-        return zones.get(ledId, this::load);
+        return zones.get(ledId);
     }
 
     /** Today in the LED's calendar. */

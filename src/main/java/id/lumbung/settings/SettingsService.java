@@ -19,9 +19,6 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import id.lumbung.audit.AuditTrail;
 import id.lumbung.audit.Changes;
 import id.lumbung.ledger.AccountPurpose;
@@ -31,6 +28,7 @@ import id.lumbung.ledger.SystemAccounts;
 import id.lumbung.loan.repayment.AllocationOrder;
 import id.lumbung.loan.schedule.Rounding;
 import id.lumbung.money.Amount;
+import id.lumbung.platform.cache.LoadingCache;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.ProblemType;
 import id.lumbung.platform.http.ETags;
@@ -45,8 +43,8 @@ public class SettingsService {
     private final LedCalendar calendar;
     private final SystemAccounts system;
     /** Read on every loan operation and adjustment; a change is seen by other replicas within 15 s. */
-    private final Cache<UUID, LendingSettings> cache = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(Duration.ofSeconds(15)).build();
+    private final LoadingCache<UUID, LendingSettings> cache = new LoadingCache<>(Duration.ofSeconds(15), 100_000,
+            this::load);
 
     private final AuditTrail audit;
 
@@ -61,7 +59,7 @@ public class SettingsService {
 
     /** The LED's settings in force: the stored ones, or the documented defaults. */
     public LendingSettings lending(UUID ledId) {
-        return cache.get(ledId, this::load);
+        return cache.get(ledId);
     }
 
     private LendingSettings defaults(UUID ledId) {

@@ -4,9 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
+import id.lumbung.platform.cache.LoadingCache;
 import id.lumbung.platform.error.ApiException;
 
 /**
@@ -20,16 +18,17 @@ public class ProductTermsCatalog {
     private record Key(UUID ledId, UUID productId) {
     }
 
-    private final Cache<Key, ProductTerms> known = Caffeine.newBuilder().maximumSize(50_000).build();
+    /** Loaded outside the cache's lock, so a cold start never queues transactions behind one read. */
+    private final LoadingCache<Key, ProductTerms> known = new LoadingCache<>(50_000, key -> {
+        LoanProduct product = LoanProduct.find(key.ledId(), key.productId());
+        if (product == null) {
+            throw ApiException.notFound("loan product " + key.productId());
+        }
+        return ProductTerms.of(product);
+    });
 
     /** The product's terms; 404 when the LED has no such product. */
     public ProductTerms of(UUID ledId, UUID productId) {
-        return known.get(new Key(ledId, productId), key -> {
-            LoanProduct product = LoanProduct.find(key.ledId(), key.productId());
-            if (product == null) {
-                throw ApiException.notFound("loan product " + key.productId());
-            }
-            return ProductTerms.of(product);
-        });
+        return known.get(new Key(ledId, productId));
     }
 }

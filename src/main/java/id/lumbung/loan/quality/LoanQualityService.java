@@ -24,14 +24,13 @@ import jakarta.validation.constraints.NotNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import id.lumbung.audit.AuditTrail;
 import id.lumbung.audit.Changes;
 import id.lumbung.ledger.JournalHead;
 import id.lumbung.ledger.PostingRules;
 import id.lumbung.ledger.PostingService;
+import id.lumbung.platform.cache.LoadingCache;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.Problem;
 import id.lumbung.platform.error.ProblemType;
@@ -64,8 +63,8 @@ public class LoanQualityService {
     private final PostingService posting;
     private final PostingRules rules;
     /** Read on every loan read; a change is seen by other replicas within 15 s (provisions read afresh). */
-    private final Cache<UUID, List<Change>> cache = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(Duration.ofSeconds(15)).build();
+    private final LoadingCache<UUID, List<Change>> cache = new LoadingCache<>(Duration.ofSeconds(15), 100_000,
+            this::load);
 
     private final AuditTrail audit;
 
@@ -80,7 +79,7 @@ public class LoanQualityService {
 
     /** The change in force on {@code day} (from the cache: loan reads). */
     public Change inForce(UUID ledId, LocalDate day) {
-        return inForce(cache.get(ledId, this::load), day);
+        return inForce(cache.get(ledId), day);
     }
 
     /** The change in force on {@code day}, read from the database now (money: provisions). */

@@ -3,6 +3,7 @@ package id.lumbung.platform.database;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Set;
 
 import org.hibernate.exception.JDBCConnectionException;
@@ -22,8 +23,13 @@ import org.hibernate.exception.JDBCConnectionException;
 public final class DatabaseFaults {
 
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
-    /** What Agroal says when no connection became free or could be opened in time (it sets no SQL state). */
-    private static final String ACQUISITION_TIMEOUT = "Acquisition timeout";
+    /**
+     * What Agroal says when no connection could be had in time; it sets no SQL state, so the message is all
+     * there is. "Sorry, acquisition timeout!" when every connection stayed busy (the pool is exhausted, as
+     * under a burst of load or right after a restart), "Acquisition timeout while waiting for new connection"
+     * when opening one took too long; compared ignoring case, so both match.
+     */
+    private static final String ACQUISITION_TIMEOUT = "acquisition timeout";
 
     private DatabaseFaults() {
     }
@@ -46,7 +52,8 @@ public final class DatabaseFaults {
             return true;
         }
         if (failure instanceof SQLException sql && (unavailableState(sql.getSQLState())
-                || sql.getMessage() != null && sql.getMessage().startsWith(ACQUISITION_TIMEOUT))) {
+                || sql.getMessage() != null
+                        && sql.getMessage().toLowerCase(Locale.ROOT).contains(ACQUISITION_TIMEOUT))) {
             return true;
         }
         if (failure instanceof SQLException sql && search(sql.getNextException(), seen)) {

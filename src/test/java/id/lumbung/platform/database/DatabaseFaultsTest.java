@@ -2,9 +2,12 @@ package id.lumbung.platform.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -17,6 +20,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.postgresql.util.PSQLException;
@@ -25,6 +29,11 @@ import org.postgresql.util.PSQLState;
 import id.lumbung.platform.error.Problem;
 import id.lumbung.platform.error.ProblemMappers;
 import id.lumbung.platform.error.ProblemResponses;
+import id.lumbung.support.TestDatabase;
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Which failures mean "the database cannot be reached" (503) and which are still bugs (500). */
@@ -53,6 +62,14 @@ class DatabaseFaultsTest {
                 Named.of("no connection slot left (53300)", new SQLException("too many connections", "53300")),
                 Named.of("Agroal's acquisition timeout", new IllegalStateException(new SQLException(
                         "Acquisition timeout while waiting for new connection", new TimeoutException()))),
+                // What Agroal 3 throws when all connections stay busy (found by scripts/chaos/crash-under-load.sh
+                // at 64 clients: it answered 500), bare, behind the idempotency store and behind Hibernate.
+                Named.of("an exhausted pool", new SQLException("Sorry, acquisition timeout!")),
+                Named.of("an exhausted pool behind the idempotency store", new IllegalStateException(
+                        "idempotency store failed: null", new SQLException("Sorry, acquisition timeout!"))),
+                Named.of("an exhausted pool behind Hibernate", new GenericJDBCException(
+                        "Unable to acquire JDBC Connection [Sorry, acquisition timeout!] [n/a]",
+                        new SQLException("Sorry, acquisition timeout!"))),
                 Named.of("the idempotency store's wrapped failure", new IllegalStateException(
                         "idempotency store failed: 08003", new SQLException("connection closed", "08003"))),
                 Named.of("a commit whose connection closed (suppressed)", new IllegalStateException(commit)),
@@ -102,5 +119,26 @@ class DatabaseFaultsTest {
         ProblemMappers mappers = new ProblemMappers(new ProblemResponses(new SimpleMeterRegistry()));
         Exception exception = failure instanceof Exception e ? e : new RuntimeException(failure);
         assertEquals(500, mappers.unexpected(exception, null).getStatus());
+    }
+
+    /**
+     * The real pool, exhausted: what the service's Agroal says when every connection stays busy past the
+     * acquisition timeout. Its wording is all there is to go by (no SQL state), so this pins it to the
+     * library version in use rather than to a copy of the message.
+     */
+    @Test
+    void anExhaustedRealPoolIsRecognised() throws Exception {
+        AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(pool -> pool.maxSize(1).acquisitionTimeout(Duration.ofSeconds(2))
+                        .connectionFactoryConfiguration(factory -> factory.jdbcUrl(TestDatabase.url("postgres"))
+                                .principal(new NamePrincipal(TestDatabase.user()))
+                                .credential(new SimplePassword(TestDatabase.password()))));
+        try (AgroalDataSource pool = AgroalDataSource.from(configuration);
+                Connection busy = pool.getConnection()) {
+            assertTrue(busy.isValid(2));
+            SQLException exhausted = assertThrows(SQLException.class, pool::getConnection);
+            assertTrue(DatabaseFaults.unavailable(exhausted), exhausted.getMessage());
+            assertTrue(DatabaseFaults.unavailable(new IllegalStateException("idempotency store failed", exhausted)));
+        }
     }
 }
