@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import javax.sql.DataSource;
 
@@ -64,6 +66,12 @@ public class PortfolioService {
             throw ApiException.invalidField("from", "must not be after asOf (" + day + ")");
         }
         JournalHead head = JournalHead.findById(ledId);
+        // The repayment rate reads every installment that fell due, the positions only the open ones:
+        // the rate runs on a connection of its own meanwhile, so the report waits for the longer of the
+        // two rather than their sum. Each statement reads its own snapshot, as every statement of this
+        // read-committed transaction does; the chain head above says what the report reflects.
+        FutureTask<RepaymentRateQuery.Sums> rate = new FutureTask<>(() -> repaymentRate(ledId, from, day));
+        Thread.ofVirtual().name("portfolio-repayment-rate").start(rate);
         // Every loan something was ever dated on: which of them stood on the day is the positions' call.
         List<Loan> candidates = Loan.list("ledId = ?1 and latestEventOn is not null", ledId);
         Map<UUID, LoanPosition> standing = positions.asOf(ledId, candidates, day);
@@ -78,8 +86,8 @@ public class PortfolioService {
             }
         }
         PortfolioFigures figures = new PortfolioFigures(inPortfolio);
+        RepaymentRateQuery.Sums sums = awaited(rate);
         try (Connection connection = dataSource.getConnection()) {
-            RepaymentRateQuery.Sums rate = RepaymentRateQuery.sums(connection, ledId, from, day);
             Map<UUID, String> groupNames = names(connection, "kub_group", ledId,
                     inPortfolio.stream().map(PortfolioLoan::groupId).filter(id -> id != null).distinct().toList());
             Map<UUID, String> productNames = names(connection, "loan_product", ledId,
@@ -91,10 +99,32 @@ public class PortfolioService {
                     figures.provisionRequired(), accounts.get(ledId, system.code(ledId,
                             AccountPurpose.LOAN_LOSS_ALLOWANCE), day).balance(), figures.par(),
                     figures.restructured(),
-                    Ratio.orNull(rate.collected(), rate.due()), figures.byGroup(groupNames, memberNames, withNames),
+                    Ratio.orNull(sums.collected(), sums.due()), figures.byGroup(groupNames, memberNames, withNames),
                     figures.byProduct(productNames));
         } catch (SQLException e) {
             throw new IllegalStateException("reading the portfolio failed: SQL state " + e.getSQLState(), e);
+        }
+    }
+
+    /** Outside the request's transaction: a connection of its own, returned when the sums are read. */
+    private RepaymentRateQuery.Sums repaymentRate(UUID ledId, LocalDate from, LocalDate day) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return RepaymentRateQuery.sums(connection, ledId, from, day);
+        }
+    }
+
+    private static RepaymentRateQuery.Sums awaited(FutureTask<RepaymentRateQuery.Sums> rate) {
+        try {
+            return rate.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the repayment rate", e);
+        } catch (ExecutionException e) {
+            // A database fault keeps its type, so that it answers 503 like any other.
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("reading the repayment rate failed", e.getCause());
         }
     }
 
