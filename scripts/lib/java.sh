@@ -45,9 +45,10 @@ lumbung_is_jdk21() {
   [ "$LUMBUNG_JAVA_MAJOR" -ge 21 ]
 }
 
-# The default LUMBUNG_JDK_SEARCH_PATH: where package managers and installers put JDKs.
+# Prints the search path: LUMBUNG_JDK_SEARCH_PATH, or where package managers and installers put JDKs.
 lumbung_jdk_search_path() {
-  printf '%s\n' "${LUMBUNG_JDK_SEARCH_PATH-/usr/lib/jvm:${HOME:-/nonexistent}/.sdkman/candidates/java:/opt/java:/opt:/Library/Java/JavaVirtualMachines}"
+  local sdkman="${HOME:-/nonexistent}/.sdkman/candidates/java" macos=/Library/Java/JavaVirtualMachines
+  printf '%s\n' "${LUMBUNG_JDK_SEARCH_PATH-/usr/lib/jvm:$sdkman:/opt/java:/opt:$macos}"
 }
 
 # Finds the newest JDK 21+ in the search path (a directory or one of its children, or a
