@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Singleton;
@@ -19,8 +20,8 @@ import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
  * Test only: breaks a connection between borrow and use, deterministically. When armed with a
- * resource class, the next connection the pool hands out (already validated on borrow) to code
- * running inside that resource has its backend ended from another session — as a restart or a
+ * resource class, each of the next connections the pool hands out (already validated on borrow) to
+ * code running inside that resource has its backend ended from another session — as a restart or a
  * failover ends it — and is given to the caller dead, so the resource's first query fails. It
  * also notes which backends the pool destroys, to show a broken connection is not pooled again.
  */
@@ -29,18 +30,21 @@ import io.quarkus.arc.profile.IfBuildProfile;
 public class ConnectionKiller implements AgroalPoolInterceptor {
 
     private final AtomicReference<Class<?>> armed = new AtomicReference<>();
+    private final AtomicInteger remaining = new AtomicInteger();
     /** The driver's connection of each backend killed, by pid. */
     private final Map<Integer, String> killed = new ConcurrentHashMap<>();
     /** What the pool's wrapper of each destroyed connection prints. */
     private final Set<String> destroyed = ConcurrentHashMap.newKeySet();
 
-    /** Kills the next connection borrowed from within {@code resource}; once. */
-    public void arm(Class<?> resource) {
+    /** Kills the next {@code times} connections borrowed from within {@code resource}. */
+    public void arm(Class<?> resource, int times) {
+        remaining.set(times);
         armed.set(resource);
     }
 
     public void disarm() {
         armed.set(null);
+        remaining.set(0);
     }
 
     /** Backend pids killed so far. */
@@ -57,7 +61,7 @@ public class ConnectionKiller implements AgroalPoolInterceptor {
     @Override
     public void onConnectionAcquire(Connection connection) {
         Class<?> resource = armed.get();
-        if (resource == null || !calledFrom(resource) || !armed.compareAndSet(resource, null)) {
+        if (resource == null || !calledFrom(resource) || remaining.getAndDecrement() <= 0) {
             return;
         }
         try (Connection admin = Db.connect()) {

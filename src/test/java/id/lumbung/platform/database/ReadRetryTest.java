@@ -63,7 +63,7 @@ class ReadRetryTest {
         double failed = retries("failed");
         Set<Integer> killedBefore = killer.killed();
 
-        killer.arm(AccountResource.class);
+        killer.arm(AccountResource.class, 1);
         Response read = as(manager).get(path);
 
         read.then().statusCode(200);
@@ -85,7 +85,7 @@ class ReadRetryTest {
         long writes = Db.writes();
         Set<Integer> killedBefore = killer.killed();
 
-        killer.arm(AccountResource.class);
+        killer.arm(AccountResource.class, 1);
         // Without an Idempotency-Key: a retry by the service would post it for good.
         Response write = as(manager).body(Map.of("code", "5-1400", "name", "Beban Transportasi Lapangan",
                 "type", "EXPENSE", "noNegative", false, "parentCode", "5-1100"))
@@ -97,6 +97,23 @@ class ReadRetryTest {
         assertEquals(succeeded, retries("succeeded"));
         assertEquals(failed, retries("failed"));
         as(manager).get("/api/v1/leds/" + led + "/accounts/5-1400").then().statusCode(404);
+    }
+
+    @Test
+    void aReadIsRetriedOnlyOnce() {
+        UUID led = Api.createLed();
+        String manager = Tokens.manager(led);
+        double failed = retries("failed");
+        Set<Integer> killedBefore = killer.killed();
+
+        // Every connection the resource borrows dies: the first attempt and its one retry, and no more.
+        killer.arm(AccountResource.class, 5);
+        Response read = as(manager).get("/api/v1/leds/" + led + "/accounts");
+
+        assertProblem(read, 503, "database-unavailable");
+        assertEquals(2, killer.killed().stream().filter(pid -> !killedBefore.contains(pid)).count(),
+                "not one attempt and one retry");
+        assertEquals(failed + 1, retries("failed"));
     }
 
     /** Every JAX-RS resource is bound to the retry, so a new one cannot be forgotten. */
