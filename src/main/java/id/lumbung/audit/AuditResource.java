@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.lumbung.platform.database.RetriesReads;
 import id.lumbung.tenancy.LedAccess;
 import id.lumbung.tenancy.LedPermission;
 import io.quarkus.security.Authenticated;
@@ -27,6 +28,7 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Audit")
+@RetriesReads
 public class AuditResource {
 
     private final AuditReader reader;

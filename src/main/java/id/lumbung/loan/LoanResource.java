@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.lumbung.loan.quality.Kolektibilitas;
+import id.lumbung.platform.database.RetriesReads;
 import id.lumbung.platform.idempotency.Created;
 import id.lumbung.platform.idempotency.IdempotencyService;
 import id.lumbung.platform.paging.Cursor;
@@ -43,6 +44,7 @@ import io.quarkus.security.Authenticated;
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Loans")
+@RetriesReads
 public class LoanResource {
 
     private final LoanService loans;

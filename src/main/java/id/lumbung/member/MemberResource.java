@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import id.lumbung.loan.LoanService;
+import id.lumbung.platform.database.RetriesReads;
 import id.lumbung.platform.http.ETags;
 import id.lumbung.platform.idempotency.Created;
 import id.lumbung.platform.idempotency.IdempotencyService;
@@ -45,6 +46,7 @@ import io.quarkus.security.Authenticated;
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Members")
+@RetriesReads
 public class MemberResource {
 
     private final MemberService members;

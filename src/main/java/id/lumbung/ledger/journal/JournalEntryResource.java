@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.lumbung.ledger.EntryKind;
+import id.lumbung.platform.database.RetriesReads;
 import id.lumbung.platform.idempotency.Created;
 import id.lumbung.platform.idempotency.IdempotencyService;
 import id.lumbung.platform.idempotency.IdempotentRequest;
@@ -44,6 +45,7 @@ import io.quarkus.security.Authenticated;
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Journal")
+@RetriesReads
 public class JournalEntryResource {
 
     private final JournalService journal;

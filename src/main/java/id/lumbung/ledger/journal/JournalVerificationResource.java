@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.lumbung.platform.database.RetriesReads;
 import id.lumbung.tenancy.LedAccess;
 import id.lumbung.tenancy.LedPermission;
 import io.quarkus.security.Authenticated;
@@ -21,6 +22,7 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Journal")
+@RetriesReads
 public class JournalVerificationResource {
 
     private final ChainVerifier verifier;

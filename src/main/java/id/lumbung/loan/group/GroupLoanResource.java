@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import id.lumbung.loan.DecisionRequest;
 import id.lumbung.loan.DisbursementRequest;
 import id.lumbung.loan.ReasonRequest;
+import id.lumbung.platform.database.RetriesReads;
 import id.lumbung.platform.idempotency.Created;
 import id.lumbung.platform.idempotency.IdempotencyService;
 import id.lumbung.platform.paging.Cursor;
@@ -49,6 +50,7 @@ import io.quarkus.security.Authenticated;
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Loans")
+@RetriesReads
 public class GroupLoanResource {
 
     private static final String SAFE_RETRY = "Makes a retry safe: same key and body replay the original response.";

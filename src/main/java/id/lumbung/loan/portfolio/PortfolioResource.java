@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.lumbung.platform.database.RetriesReads;
 import id.lumbung.platform.security.Caller;
 import id.lumbung.platform.security.Role;
 import id.lumbung.tenancy.LedAccess;
@@ -27,6 +28,7 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Loans")
+@RetriesReads
 public class PortfolioResource {
 
     /** The roles that see borrowers' names; a trainer sees the same figures without them. */

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.lumbung.loan.ScheduleView;
+import id.lumbung.platform.database.RetriesReads;
 import id.lumbung.platform.paging.Cursor;
 import id.lumbung.platform.paging.Page;
 import id.lumbung.platform.security.Caller;
@@ -40,6 +41,7 @@ import io.quarkus.security.Authenticated;
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Loan products")
+@RetriesReads
 public class LoanProductResource {
 
     private final LoanProductService products;

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import id.lumbung.platform.database.RetriesReads;
 import id.lumbung.platform.http.ETags;
 import id.lumbung.platform.security.Caller;
 import id.lumbung.tenancy.LedAccess;
@@ -37,6 +38,7 @@ import io.quarkus.security.Authenticated;
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Settings")
+@RetriesReads
 public class LoanQualityResource {
 
     private final LoanQualityService quality;

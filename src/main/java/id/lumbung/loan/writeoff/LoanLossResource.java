@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.lumbung.loan.DecisionRequest;
 import id.lumbung.loan.ReasonRequest;
+import id.lumbung.platform.database.RetriesReads;
 import id.lumbung.platform.idempotency.Created;
 import id.lumbung.platform.idempotency.IdempotencyService;
 import id.lumbung.platform.paging.Cursor;
@@ -43,6 +44,7 @@ import io.quarkus.security.Authenticated;
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Loans")
+@RetriesReads
 public class LoanLossResource {
 
     private final WriteOffService writeOffs;

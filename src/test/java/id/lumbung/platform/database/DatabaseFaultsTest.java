@@ -87,6 +87,52 @@ class DatabaseFaultsTest {
                 Named.of("a null pointer", new NullPointerException()));
     }
 
+    /** A connection that worked and broke: a read may run again at once on another one. */
+    static Stream<Named<Throwable>> lost() {
+        SQLException terminated = new SQLException("FATAL: terminating connection due to administrator command",
+                "57P01");
+        PSQLException ioError = new PSQLException("An I/O error occurred while sending to the backend.",
+                PSQLState.CONNECTION_FAILURE);
+        return Stream.of(
+                Named.of("the driver's I/O error (08006)", ioError),
+                Named.of("a closed connection (08003)", new SQLException("This connection has been closed.",
+                        "08003")),
+                Named.of("Hibernate's JDBCConnectionException",
+                        new PersistenceException(new JDBCConnectionException("could not execute query", ioError))),
+                Named.of("a backend terminated by pg_terminate_backend (57P01)",
+                        new GenericJDBCException("could not execute statement", terminated)),
+                Named.of("a crashed server (57P02)", new SQLException("terminating connection", "57P02")));
+    }
+
+    /** Unreachable, but a retry would only wait for the same answer: no connection could be had at all. */
+    static Stream<Named<Throwable>> notLost() {
+        SQLException refused = new PSQLException("Connection to 127.0.0.1:5432 refused.",
+                PSQLState.CONNECTION_UNABLE_TO_CONNECT);
+        return Stream.of(
+                Named.of("a refused connection (08001)", refused),
+                Named.of("a refused connection behind Hibernate",
+                        new JDBCConnectionException("unable to obtain connection", refused)),
+                Named.of("a rejected connection (08004)", new SQLException("rejected", "08004")),
+                Named.of("a database starting up (57P03)", new SQLException("starting up", "57P03")),
+                Named.of("no connection slot left (53300)", new SQLException("too many connections", "53300")),
+                Named.of("an exhausted pool", new SQLException("Sorry, acquisition timeout!")),
+                Named.of("a unique violation", new SQLException("duplicate key value", "23505")),
+                Named.of("a plain bug", new IllegalStateException("oops")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("lost")
+    void lostConnectionsAreRecognised(Throwable failure) {
+        assertTrue(DatabaseFaults.connectionLost(failure));
+        assertTrue(DatabaseFaults.unavailable(failure), "a lost connection must also answer 503");
+    }
+
+    @ParameterizedTest
+    @MethodSource("notLost")
+    void connectionsNeverMadeAreNotLost(Throwable failure) {
+        assertFalse(DatabaseFaults.connectionLost(failure));
+    }
+
     @ParameterizedTest
     @MethodSource("unreachable")
     void unreachableDatabasesAreRecognised(Throwable failure) {
