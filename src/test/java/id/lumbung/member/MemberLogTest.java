@@ -4,22 +4,16 @@ import static id.lumbung.support.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 import org.junit.jupiter.api.Test;
 
 import id.lumbung.support.Api;
+import id.lumbung.support.LogCapture;
 import id.lumbung.support.TestDatabase;
 import id.lumbung.support.Tokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -35,55 +29,18 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
 class MemberLogTest {
 
-    /** Keeps every record as the text an operator would read. */
-    static final class Capture extends Handler {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(record.getLoggerName() + " " + record.getLevel() + " ");
-            line.append(record instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage()
-                    : formatter.formatMessage(record));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    line.append(' ').append(parameter);
-                }
-            }
-            if (record.getThrown() != null) {
-                StringWriter trace = new StringWriter();
-                record.getThrown().printStackTrace(new PrintWriter(trace));
-                line.append('\n').append(trace);
-            }
-            lines.add(line.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Test
     void noNikReachesTheLogs() {
-        Logger root = Logger.getLogger("");
-        Capture capture = new Capture();
-        capture.setLevel(Level.ALL);
-        root.addHandler(capture);
-        try {
+        LogCapture capture = LogCapture.start();
+        try (capture) {
             Logger.getLogger(MemberLogTest.class.getName()).info("capture check");
             exerciseEveryPathThatSeesANik(capture);
-        } finally {
-            root.removeHandler(capture);
         }
-        assertTrue(capture.lines.stream().anyMatch(line -> line.contains("capture check")),
+        assertTrue(capture.lines().stream().anyMatch(line -> line.contains("capture check")),
                 "the handler sees the service's log records");
     }
 
-    private void exerciseEveryPathThatSeesANik(Capture capture) {
+    private void exerciseEveryPathThatSeesANik(LogCapture capture) {
         UUID led = Api.createLed();
         Map<String, Object> siti = Members.siti();
         String nik = (String) siti.get("nik");
@@ -116,7 +73,7 @@ class MemberLogTest {
         assertEquals(2, Members.count(led));
 
         for (String secret : List.of(nik, badNik, wrongGenderNik, importNik)) {
-            for (String line : capture.lines) {
+            for (String line : capture.lines()) {
                 assertTrue(!line.contains(secret) && !line.contains(secret.substring(6, 12) + secret.substring(12)),
                         "a log line contains a NIK: " + line.replace(secret, "<NIK>"));
             }
