@@ -96,9 +96,7 @@ public class LoanPositions {
         Map<UUID, List<InstallmentState>> open = openInstallments(ledId, current, asOf);
         for (Loan loan : current) {
             LoanPosition position = current(loan, open.getOrDefault(loan.id, List.of()), asOf);
-            positions.put(loan.id, new LoanPosition(Amount.of(loan.outstandingPrincipal), position.interestDue(),
-                    position.penaltyDue(), position.daysPastDue(), position.installmentsInArrears(),
-                    position.arrearsAmount(), position.nextDueOn(), position.nextDueAmount()));
+            positions.put(loan.id, position.withOutstanding(Amount.of(loan.outstandingPrincipal)));
         }
         if (!rebuilt.isEmpty()) {
             List<Loan> withSchedule = rebuilt.stream().filter(loan -> loan.disbursementId != null).toList();
@@ -172,8 +170,7 @@ public class LoanPositions {
                 boolean scheduleStands = loan.disbursementId != null && standing != null
                         && standing.ids.contains(loan.disbursementId);
                 if (!scheduleStands) {
-                    positions.put(loan.id, new LoanPosition(Amount.of(outstanding), Amount.ZERO, Amount.ZERO, 0, 0,
-                            Amount.ZERO, null, null));
+                    positions.put(loan.id, NOTHING.withOutstanding(Amount.of(outstanding)));
                     continue;
                 }
                 InForce version = inForce.getOrDefault(loan.id, InForce.FIRST);
@@ -186,9 +183,7 @@ public class LoanPositions {
                         Paid.NONE).applyTo(row, row.number() == 1 ? version.carriedPenalty() : BigDecimal.ZERO))
                         .toList();
                 LoanPosition position = current(loan, states, asOf);
-                positions.put(loan.id, new LoanPosition(Amount.of(outstanding), position.interestDue(),
-                        position.penaltyDue(), position.daysPastDue(), position.installmentsInArrears(),
-                        position.arrearsAmount(), position.nextDueOn(), position.nextDueAmount()));
+                positions.put(loan.id, position.withOutstanding(Amount.of(outstanding)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading loans as of " + asOf + " failed: SQL state " + e.getSQLState(), e);

@@ -11,4 +11,10 @@ import id.lumbung.money.Amount;
  */
 public record LoanPosition(Amount outstandingPrincipal, Amount interestDue, Amount penaltyDue, int daysPastDue,
         int installmentsInArrears, Amount arrearsAmount, LocalDate nextDueOn, Amount nextDueAmount) {
+
+    /** This position with another outstanding principal: the one its reader takes from elsewhere. */
+    public LoanPosition withOutstanding(Amount outstanding) {
+        return new LoanPosition(outstanding, interestDue, penaltyDue, daysPastDue, installmentsInArrears,
+                arrearsAmount, nextDueOn, nextDueAmount);
+    }
 }
