@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -52,8 +54,24 @@ public class ConnectionKiller implements AgroalPoolInterceptor {
         return Set.copyOf(killed.keySet());
     }
 
-    /** Whether the pool has destroyed the connection of that backend. */
-    public boolean destroyed(int pid) {
+    /**
+     * Whether the pool destroys the connection of that backend within {@code patience}. The pool takes a
+     * flagged connection out of use when it is given back, but closes it on its housekeeping thread, a
+     * moment later: so this waits for the close rather than reading the state once.
+     */
+    public synchronized boolean destroyedWithin(int pid, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!destroyed(pid)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    private boolean destroyed(int pid) {
         String driverConnection = killed.get(pid);
         return driverConnection != null && destroyed.stream().anyMatch(wrapper -> wrapper.contains(driverConnection));
     }
@@ -81,6 +99,9 @@ public class ConnectionKiller implements AgroalPoolInterceptor {
     @Override
     public void onConnectionDestroy(Connection connection) {
         destroyed.add(connection.toString());
+        synchronized (this) {
+            notifyAll();
+        }
     }
 
     private static boolean calledFrom(Class<?> resource) {
