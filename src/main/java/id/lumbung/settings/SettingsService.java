@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -80,6 +81,13 @@ public class SettingsService {
 
     /** The stored settings (or the defaults, version 0); {@code lock} holds the row until commit. */
     private Stored load(UUID ledId, boolean lock) {
+        // The defaults are made after the connection is given back: they read the system accounts on a
+        // connection of their own, and a thread that holds one connection while it waits for a second can
+        // deadlock the pool (eight requests did, each holding one of the eight).
+        return stored(ledId, lock).orElseGet(() -> new Stored(defaults(ledId), 0));
+    }
+
+    private Optional<Stored> stored(UUID ledId, boolean lock) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("""
                         SELECT approval_threshold, allocation_order, rounding_step, rounding_mode,
@@ -89,14 +97,14 @@ public class SettingsService {
             select.setObject(1, ledId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
-                    return new Stored(defaults(ledId), 0);
+                    return Optional.empty();
                 }
                 BigDecimal adjustment = row.getBigDecimal(8);
-                return new Stored(new LendingSettings(Amount.of(row.getBigDecimal(1)),
+                return Optional.of(new Stored(new LendingSettings(Amount.of(row.getBigDecimal(1)),
                         AllocationOrder.valueOf(row.getString(2)),
                         new Rounding(row.getBigDecimal(3), RoundingMode.valueOf(row.getString(4))), row.getString(5),
                         row.getString(6), ZoneId.of(row.getString(7)),
-                        adjustment == null ? null : Amount.of(adjustment)), row.getLong(9));
+                        adjustment == null ? null : Amount.of(adjustment)), row.getLong(9)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading lending settings failed: SQL state " + e.getSQLState(), e);
