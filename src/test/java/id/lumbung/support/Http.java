@@ -51,6 +51,17 @@ public final class Http {
         }
     }
 
+    /** Sends a GET as the token's bearer. */
+    public static CompletableFuture<Answer> getAsync(String token, String path) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(Http::answer);
+    }
+
     /** Sends a POST with a JSON body as the token's bearer, with extra headers (e.g. an Idempotency-Key). */
     public static CompletableFuture<Answer> postAsync(String token, String path, Object body,
             Map<String, String> headers) {

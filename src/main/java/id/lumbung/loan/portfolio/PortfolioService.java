@@ -11,13 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import id.lumbung.ledger.AccountPurpose;
 import id.lumbung.ledger.JournalHead;
@@ -31,6 +31,7 @@ import id.lumbung.loan.quality.LoanGrades;
 import id.lumbung.loan.quality.QualitySetting;
 import id.lumbung.loan.repayment.LoanPosition;
 import id.lumbung.platform.error.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The portfolio report as of a day. Its cost is a fixed number of set-based reads whatever the
@@ -59,19 +60,28 @@ public class PortfolioService {
     }
 
     /** The report as of {@code asOf} (default today); member names only when {@code withNames}. */
-    @Transactional
     public PortfolioView report(UUID ledId, LocalDate asOf, LocalDate from, boolean withNames) {
         LocalDate day = asOf == null ? posting.today(ledId) : asOf;
         if (from != null && from.isAfter(day)) {
             throw ApiException.invalidField("from", "must not be after asOf (" + day + ")");
         }
-        JournalHead head = JournalHead.findById(ledId);
         // The repayment rate reads every installment that fell due, the positions only the open ones:
         // the rate runs on a connection of its own meanwhile, so the report waits for the longer of the
-        // two rather than their sum. Each statement reads its own snapshot, as every statement of this
-        // read-committed transaction does; the chain head above says what the report reflects.
-        FutureTask<RepaymentRateQuery.Sums> rate = new FutureTask<>(() -> repaymentRate(ledId, from, day));
+        // two rather than their sum. That connection is taken before the report's transaction takes its
+        // own, never after: a report holding one connection while it waited for a second deadlocked with
+        // the others as soon as eight did so at once (the pool has eight). Each statement reads its own
+        // snapshot, as every statement of a read-committed transaction does; the chain head says what
+        // the report reflects.
+        CountDownLatch borrowed = new CountDownLatch(1);
+        FutureTask<RepaymentRateQuery.Sums> rate = new FutureTask<>(() -> repaymentRate(ledId, from, day, borrowed));
         Thread.ofVirtual().name("portfolio-repayment-rate").start(rate);
+        awaitBorrowed(borrowed);
+        return QuarkusTransaction.requiringNew().call(() -> report(ledId, day, from, withNames, rate));
+    }
+
+    private PortfolioView report(UUID ledId, LocalDate day, LocalDate from, boolean withNames,
+            FutureTask<RepaymentRateQuery.Sums> rate) {
+        JournalHead head = JournalHead.findById(ledId);
         // Every loan something was ever dated on: which of them stood on the day is the positions' call.
         List<Loan> candidates = Loan.list("ledId = ?1 and latestEventOn is not null", ledId);
         Map<UUID, LoanPosition> standing = positions.asOf(ledId, candidates, day);
@@ -106,10 +116,26 @@ public class PortfolioService {
         }
     }
 
-    /** Outside the request's transaction: a connection of its own, returned when the sums are read. */
-    private RepaymentRateQuery.Sums repaymentRate(UUID ledId, LocalDate from, LocalDate day) throws SQLException {
+    /**
+     * Outside the report's transaction: a connection of its own, returned when the sums are read. It
+     * says when it has its connection (or failed to get one), so that the report borrows only after.
+     */
+    private RepaymentRateQuery.Sums repaymentRate(UUID ledId, LocalDate from, LocalDate day, CountDownLatch borrowed)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            borrowed.countDown();
             return RepaymentRateQuery.sums(connection, ledId, from, day);
+        } finally {
+            borrowed.countDown();
+        }
+    }
+
+    private static void awaitBorrowed(CountDownLatch borrowed) {
+        try {
+            borrowed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the repayment rate took its connection", e);
         }
     }
 
