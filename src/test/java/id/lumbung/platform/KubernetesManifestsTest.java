@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -112,9 +114,36 @@ class KubernetesManifestsTest {
                 """, "unknown field(s) [lables]");
         assertRefused("""
                 apiVersion: postgresql.cnpg.io/v1
+                kind: Cluster
+                metadata: {name: x}
+                spec: {instances: 0}
+                """, "/spec/instances");
+        assertRefused("""
+                apiVersion: postgresql.cnpg.io/v1
+                kind: Cluster
+                metadata: {name: x}
+                spec: {instances: 3, storage: {pvcTemplate: {accessModes: [ReadWriteOnce]}}}
+                """, "was not vendored");
+        assertRefused("""
+                apiVersion: postgresql.cnpg.io/v1
                 kind: Pooler
                 metadata: {name: x}
                 """, "no schema for this kind");
+    }
+
+    @Test
+    void theVendoredCrdsAreTheFilesTheirReadmeNames() throws Exception {
+        String readme = Files.readString(CRDS.resolve("README.md"));
+        try (var files = Files.list(CRDS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(file)));
+                Matcher row = Pattern.compile("\\| `" + Pattern.quote(file.getFileName().toString())
+                        + "` \\|.*`([0-9a-f]{64})` \\|").matcher(readme);
+                assertTrue(row.find(), () -> file + " is listed in " + CRDS.resolve("README.md"));
+                assertEquals(row.group(1), sha256, file + " is the file whose provenance the README records");
+            }
+        }
     }
 
     @Test

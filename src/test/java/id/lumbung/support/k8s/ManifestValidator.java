@@ -72,8 +72,12 @@ public final class ManifestValidator {
             Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class),
             Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class));
 
+    /** Marks a part of a vendored CRD excerpt that was not copied (src/test/resources/k8s/cnpg/README.md). */
+    private static final String NOT_VENDORED = "x-lumbung-not-vendored";
+
     private final ObjectMapper strict;
     private final Map<String, Schema> crds = new HashMap<>();
+    private final Map<String, JsonNode> crdSchemas = new HashMap<>();
 
     public ManifestValidator(Path crdDirectory) {
         strict = JsonMapper.builder()
@@ -97,8 +101,9 @@ public final class ManifestValidator {
                 String kind = crd.at("/spec/names/kind").asText();
                 for (JsonNode version : crd.at("/spec/versions")) {
                     JsonNode schema = closed(version.at("/schema/openAPIV3Schema").deepCopy());
-                    crds.put(group + "/" + version.path("name").asText() + "/" + kind,
-                            registry.getSchema(strict.writeValueAsString(schema), InputFormat.JSON));
+                    String type = group + "/" + version.path("name").asText() + "/" + kind;
+                    crds.put(type, registry.getSchema(strict.writeValueAsString(schema), InputFormat.JSON));
+                    crdSchemas.put(type, schema);
                 }
             }
         } catch (IOException e) {
@@ -120,6 +125,7 @@ public final class ManifestValidator {
                 }
                 unknownFields(strict.treeToValue(manifest.path("metadata"), ObjectMeta.class), "metadata",
                         name, problems);
+                notVendored(manifest, crdSchemas.get(type), "", name, problems);
             } else if (model != null) {
                 unknownFields(strict.treeToValue(manifest, model), "", name, problems);
             } else {
@@ -129,6 +135,26 @@ public final class ManifestValidator {
             problems.add(name + ": does not fit the API: " + e.getMessage());
         }
         return problems;
+    }
+
+    /** A manifest may not rely on a part of a CRD excerpt that was left out: it would go unchecked. */
+    private static void notVendored(JsonNode value, JsonNode schema, String path, String name,
+            List<String> problems) {
+        if (schema == null || schema.isMissingNode()) {
+            return;
+        }
+        if (schema.path(NOT_VENDORED).asBoolean(false)) {
+            problems.add(name + ": " + path + " is in a part of the CRD that was not vendored; vendor it first");
+        } else if (value.isObject()) {
+            value.fields().forEachRemaining(field -> notVendored(field.getValue(),
+                    schema.path("properties").has(field.getKey()) ? schema.path("properties").path(field.getKey())
+                            : schema.path("additionalProperties"),
+                    path + "/" + field.getKey(), name, problems));
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                notVendored(value.get(i), schema.path("items"), path + "/" + i, name, problems);
+            }
+        }
     }
 
     /** Every object schema that names its properties refuses others, as the API server's pruning does. */
