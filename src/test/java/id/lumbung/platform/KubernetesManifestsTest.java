@@ -49,7 +49,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "restore-drill"})
     void everyRenderedManifestFitsItsApi(String overlay) {
         List<JsonNode> manifests = render(overlay);
         Set<String> kinds = new TreeSet<>();
@@ -59,9 +59,13 @@ class KubernetesManifestsTest {
             problems.addAll(validator.problems(manifest));
         }
         assertEquals(List.of(), problems, overlay + " renders manifests the API would refuse");
-        assertEquals(new TreeSet<>(List.of("Cluster", "ConfigMap", "Deployment", "HorizontalPodAutoscaler",
-                "NetworkPolicy", "PodDisruptionBudget", "PodMonitor", "PrometheusRule", "ScheduledBackup",
-                "Service", "ServiceMonitor")), kinds, overlay + " renders every part of the deployment");
+        Set<String> expected = new TreeSet<>(List.of("Cluster", "ConfigMap", "Deployment",
+                "HorizontalPodAutoscaler", "NetworkPolicy", "PodDisruptionBudget", "PodMonitor", "PrometheusRule",
+                "ScheduledBackup", "Service", "ServiceMonitor"));
+        if (overlay.equals("restore-drill")) {
+            expected.remove("ScheduledBackup");
+        }
+        assertEquals(expected, kinds, overlay + " renders every part of the deployment");
     }
 
     @Test
@@ -200,6 +204,28 @@ class KubernetesManifestsTest {
         assertEquals(cluster.at("/metadata/name").asText(),
                 one(prod, "PodMonitor").at("/spec/selector/matchLabels/cnpg.io~1cluster").asText(),
                 "Prometheus scrapes the database instances");
+    }
+
+    @Test
+    void theRestoreDrillRecoversProductionsBackupsAndWritesNone() {
+        JsonNode production = one(render("prod"), "Cluster");
+        List<JsonNode> drill = render("restore-drill");
+        JsonNode restored = one(drill, "Cluster");
+        assertFalse(production.at("/metadata/namespace").equals(restored.at("/metadata/namespace")),
+                "the drill runs beside production, never in its namespace");
+        JsonNode origin = restored.at("/spec/externalClusters/0");
+        assertEquals(origin.path("name").asText(), restored.at("/spec/bootstrap/recovery/source").asText(),
+                "the database is recovered from the external cluster");
+        JsonNode archive = production.at("/spec/backup/barmanObjectStore");
+        for (String field : List.of("destinationPath", "endpointURL")) {
+            assertEquals(archive.path(field), origin.at("/barmanObjectStore/" + field),
+                    "the drill reads production's archive: " + field);
+        }
+        assertEquals(production.at("/metadata/name").asText(), origin.at("/barmanObjectStore/serverName").asText(),
+                "production's backups are filed under its cluster name");
+        assertTrue(restored.at("/spec/backup").isMissingNode(), "the drill archives nothing");
+        assertTrue(drill.stream().noneMatch(m -> m.path("kind").asText().equals("ScheduledBackup")),
+                "the drill takes no backups");
     }
 
     @Test
