@@ -25,6 +25,7 @@ import org.postgresql.util.PSQLException;
 
 import id.lumbung.support.Api;
 import id.lumbung.support.Db;
+import id.lumbung.support.Metrics;
 import id.lumbung.support.TestDatabase;
 import id.lumbung.support.Tokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -170,9 +171,14 @@ class ImmutabilityTest {
         asOwner(List.of(new Privilege("posting", "UPDATE")), owner -> update(owner,
                 "UPDATE posting SET amount = amount + 1000 WHERE led_id = ? AND entry_number = 2", led));
         assertPrivilegesAndTriggersIntact();
+        Metrics before = Metrics.scrape();
         verification(led).body("valid", equalTo(false))
                 .body("firstBrokenNumber", equalTo(2))
                 .body("reason", equalTo("hash-mismatch"));
+        // What the LumbungChainVerificationFailed alert (k8s/base/monitoring) counts.
+        String broken = "outcome=\"broken\"";
+        assertEquals(1.0, Metrics.scrape().value("ledger_chain_verifications_total", broken)
+                - before.value("ledger_chain_verifications_total", broken), "the broken verification is counted");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import id.lumbung.support.Api;
+import id.lumbung.support.Metrics;
 import id.lumbung.support.TestDatabase;
 import id.lumbung.support.Tokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -64,43 +65,5 @@ class ObservabilityTest {
                 - before.value("lumbung_idempotency_replays_total"), "replays");
         assertEquals(1.0, after.value("lumbung_requests_rejected_total", "type=\"entry-unbalanced\"")
                 - before.value("lumbung_requests_rejected_total", "type=\"entry-unbalanced\""), "rejections");
-    }
-
-    /** One scrape of {@code /q/metrics} in the Prometheus text format. */
-    private record Metrics(String text) {
-
-        static Metrics scrape() {
-            return new Metrics(given().accept("text/plain").get("/q/metrics").then().statusCode(200)
-                    .extract().asString());
-        }
-
-        /**
-         * The sum of the samples named {@code name} whose labels include every given {@code key="value"}
-         * (0 when the meter has not been registered yet: counters appear on first use).
-         */
-        double value(String name, String... labels) {
-            double sum = 0;
-            for (String line : text.lines().toList()) {
-                if (line.startsWith("#") || line.isBlank()) {
-                    continue;
-                }
-                int brace = line.indexOf('{');
-                int close = line.lastIndexOf('}');
-                String sampleName = brace < 0 ? line.substring(0, line.indexOf(' ')) : line.substring(0, brace);
-                if (!sampleName.equals(name)) {
-                    continue;
-                }
-                String sampleLabels = brace < 0 ? "" : line.substring(brace, close + 1);
-                boolean matches = true;
-                for (String label : labels) {
-                    matches &= sampleLabels.contains(label);
-                }
-                if (matches) {
-                    String rest = line.substring(brace < 0 ? line.indexOf(' ') : close + 1).strip();
-                    sum += Double.parseDouble(rest.split(" ")[0]);
-                }
-            }
-            return sum;
-        }
     }
 }

@@ -34,7 +34,7 @@ class ShutdownSettingsTest {
         assertNotNull(timeout, "quarkus.shutdown.timeout must be set: without it Quarkus drops requests in flight");
         long shutdownSeconds = Duration.parse("PT" + timeout).toSeconds();
 
-        JsonNode pod = new ObjectMapper(new YAMLFactory()).readTree(Path.of("k8s/deployment.yaml").toFile())
+        JsonNode pod = new ObjectMapper(new YAMLFactory()).readTree(Path.of("k8s/base/deployment.yaml").toFile())
                 .at("/spec/template/spec");
         long grace = pod.path("terminationGracePeriodSeconds").asLong();
         JsonNode command = pod.at("/containers/0/lifecycle/preStop/exec/command");

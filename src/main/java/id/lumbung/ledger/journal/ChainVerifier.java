@@ -15,6 +15,8 @@ import jakarta.transaction.Transactional;
 import id.lumbung.ledger.EntryHasher;
 import id.lumbung.ledger.JournalReader;
 import id.lumbung.ledger.PostedEntry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Re-verifies an LED's hash chain from the first entry (DESIGN §2 invariant 5): recomputes every
@@ -29,10 +31,23 @@ public class ChainVerifier {
 
     private final DataSource dataSource;
     private final JournalReader reader;
+    private final Counter valid;
+    private final Counter broken;
 
-    public ChainVerifier(DataSource dataSource, JournalReader reader) {
+    public ChainVerifier(DataSource dataSource, JournalReader reader, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.reader = reader;
+        // By outcome only, never by LED: an LED id as a tag would grow the series with every village.
+        // A broken chain is an alert (k8s/base/monitoring/prometheusrule.yaml); the LED is in the answer.
+        this.valid = verifications(registry, "valid");
+        this.broken = verifications(registry, "broken");
+    }
+
+    private static Counter verifications(MeterRegistry registry, String outcome) {
+        return Counter.builder("ledger.chain.verifications")
+                .description("Hash-chain verifications of an LED's journal, by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     /** What the walk has seen so far. */
@@ -77,6 +92,7 @@ public class ChainVerifier {
         }
         VerificationView.Head head = walk.last == null ? null
                 : new VerificationView.Head(walk.last.number(), walk.last.hash());
+        (walk.brokenAt == null ? valid : broken).increment();
         return new VerificationView(walk.brokenAt == null, walk.checked, head, walk.brokenAt, walk.reason);
     }
 
