@@ -19,7 +19,9 @@ import id.lumbung.platform.validation.Text;
 public record SessionRequest(
         @Schema(description = "Within the programme's run and not after today.", example = "2026-03-04")
         @NotNull LocalDate heldOn,
-        @Schema(description = "The module the session belongs to.", example = "KEU") @NotBlank @Size(max = 20)
+        @Schema(description = "The module the session belongs to.", example = "KEU") @NotBlank
+        @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$",
+                message = "must be a module code: 1 to 20 letters, digits, - or _")
         String moduleCode,
         @Schema(example = "Pembukuan sederhana usaha rumahan", nullable = true) @Size(max = 300)
         @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters") String topic,

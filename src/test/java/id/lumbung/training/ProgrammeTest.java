@@ -62,7 +62,8 @@ class ProgrammeTest {
                     .body("modules[1].area", equalTo("FINANCIAL_MANAGEMENT"))
                     .body("sessionsHeld", equalTo(0))
                     .body("enrolment.enrolled", equalTo(0))
-                    .body("funding.lines.name", contains("APBD Kabupaten Bengkalis 2026", "CSR PT Pertamina Hulu Rokan"))
+                    .body("funding.lines.name",
+                            contains("APBD Kabupaten Bengkalis 2026", "CSR PT Pertamina Hulu Rokan"))
                     .body("funding.lines[0].pledged", equalTo("45000000.00"))
                     .body("funding.lines[0].received", equalTo("0.00"))
                     .body("funding.total.pledged", equalTo("75000000.00"))

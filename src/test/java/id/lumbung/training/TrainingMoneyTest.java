@@ -167,6 +167,7 @@ class TrainingMoneyTest {
         as(Tokens.trainer(led)).get(base(led) + "/trainees/" + trainee + "/capital").then().statusCode(200)
                 .body("assistance", hasSize(2)).body("totals.capitalReceived", equalTo("4250000.00"));
 
+        UUID other = ledWithCash();
         long before = Training.rows();
         Map<String, Object> noSponsor = new HashMap<>(gift);
         noSponsor.remove("sponsor");
@@ -179,7 +180,6 @@ class TrainingMoneyTest {
         as(Tokens.trainer(led)).body(paid).post(assistance).then().statusCode(403)
                 .body("type", equalTo("urn:lumbung:problem:forbidden"));
         // Another LED's trainee is not there, whoever asks.
-        UUID other = ledWithCash();
         as(Tokens.clerk(other)).body(paid).post(base(other) + "/trainees/" + trainee + "/assistance").then()
                 .statusCode(404).body("type", equalTo("urn:lumbung:problem:not-found"));
         assertEquals(before, Training.rows());

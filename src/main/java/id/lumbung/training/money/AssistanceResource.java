@@ -55,7 +55,7 @@ public class AssistanceResource {
     }
 
     @POST
-    @Operation(operationId = "giveCapitalAssistance", summary = "Record capital assistance given to a trainee",
+    @Operation(operationId = "recordCapitalAssistance", summary = "Record capital assistance given to a trainee",
             description = "Led-manager or led-clerk (never a trainer). Paid by the LED (`paidByLed`): one "
             + "CAPITAL_ASSISTANCE entry referencing the trainee, Dr 5-1500 Beban Bantuan Modal · Cr `paidFrom` "
             + "(default 1-1100 Kas). Given directly by a sponsor: recorded without an entry (`sponsor` required). "

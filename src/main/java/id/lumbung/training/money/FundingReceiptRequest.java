@@ -11,12 +11,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.lumbung.ledger.account.AccountService;
 import id.lumbung.money.Amount;
+import id.lumbung.platform.validation.Text;
 
 /** Money a funder paid for the programme. */
 @Schema(name = "FundingReceiptRequest")
 public record FundingReceiptRequest(
         @Schema(description = "The name of one of the programme's funding lines.",
-                example = "CSR PT Pertamina Hulu Rokan") @NotBlank @Size(max = 200) String fundingLine,
+                example = "CSR PT Pertamina Hulu Rokan") @NotBlank @Size(max = 200)
+        @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+        String fundingLine,
         @Schema(description = "Rupiah received, greater than zero.") @NotNull Amount amount,
         @Schema(description = "Not in the future or a closed period.", example = "2026-03-10")
         @NotNull LocalDate receivedOn,

@@ -23,7 +23,8 @@ public record ProgrammeExpenseRequest(
         @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
         String description,
         @Schema(description = "The funding line it is spent from, if one.", example = "CSR PT Pertamina Hulu Rokan",
-                nullable = true) @Size(max = 200) String fundingLine,
+                nullable = true) @Size(max = 200) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS,
+                message = "must not contain control characters") String fundingLine,
         @Schema(description = "The EXPENSE account charged (default 5-1300 Beban Pelatihan).", example = "5-1300",
                 nullable = true) @Pattern(regexp = AccountService.CODE_PATTERN,
                 message = "must look like 5-1300 or 5-1300-01") String account,

@@ -64,7 +64,7 @@ public class EnrolmentResource {
     }
 
     @POST
-    @Operation(operationId = "enrolTrainee", summary = "Enrol a trainee", description = "A member (`memberId`): "
+    @Operation(operationId = "enrollTrainee", summary = "Enrol a trainee", description = "A member (`memberId`): "
             + "trainer, led-clerk or led-manager. A person not yet a member (`person`, the member fields): led-clerk "
             + "or led-manager only, since it registers a member with a NIK (a trainer gets 403), under the same NIK "
             + "rules (409 `duplicate-nik`). The segment comes from the age in completed years on the programme's "

@@ -95,7 +95,7 @@ public class TraineeResource {
 
     @PUT
     @Path("/evaluations/{evaluationId}")
-    @Operation(operationId = "correctEvaluation", summary = "Correct a module evaluation", description = "Trainer, "
+    @Operation(operationId = "updateEvaluation", summary = "Correct a module evaluation", description = "Trainer, "
             + "led-clerk or led-manager. Replaces the score and day; the audit trail keeps who changed it and the "
             + "values before and after (`trainee.evaluation.corrected`).")
     @APIResponse(responseCode = "200", description = "The corrected evaluation",

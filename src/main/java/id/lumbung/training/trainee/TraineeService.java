@@ -22,6 +22,7 @@ import id.lumbung.ledger.PostingRules;
 import id.lumbung.member.Gender;
 import id.lumbung.member.MemberService;
 import id.lumbung.member.MemberView;
+import id.lumbung.member.Nik;
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.error.Problem;
 import id.lumbung.platform.error.ProblemType;
@@ -82,6 +83,11 @@ public class TraineeService {
                 if (request.person().groupId() != null) {
                     throw ApiException.invalidField("person.groupId",
                             "a newcomer is registered without a KUB group; join one later");
+                }
+                String nikProblem = Nik.problem(request.person().nik(), request.person().gender(),
+                        request.person().birthDate());
+                if (nikProblem != null) {
+                    throw ApiException.invalidField("person.nik", nikProblem);
                 }
                 gender = request.person().gender();
                 birthDate = request.person().birthDate();

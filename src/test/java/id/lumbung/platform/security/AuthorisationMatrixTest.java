@@ -187,11 +187,11 @@ class AuthorisationMatrixTest {
         led("getProgramme", VIEW);
         led("recordSession", TRAINING);
         led("replaceAttendance", TRAINING);
-        led("enrolTrainee", TRAINING);
+        led("enrollTrainee", TRAINING);
         led("listTrainees", VIEW);
         led("getTrainee", VIEW);
         led("recordEvaluation", TRAINING);
-        led("correctEvaluation", TRAINING);
+        led("updateEvaluation", TRAINING);
         led("recordFeedback", TRAINING);
         led("completeTraining", TRAINING);
         led("withdrawTrainee", TRAINING);
@@ -199,7 +199,7 @@ class AuthorisationMatrixTest {
         led("recordOutcome", TRAINING);
         led("recordFundingReceipt", RECORD);
         led("recordProgrammeExpense", RECORD);
-        led("giveCapitalAssistance", RECORD);
+        led("recordCapitalAssistance", RECORD);
         led("getTraineeCapital", VIEW);
     }
 
