@@ -194,7 +194,7 @@ day() { TZ=Asia/Jakarta date -d "$1 days ago" +%F; }
 today=$(day 0)
 
 admin=$(token admin --sub bench-admin)
-district_code=bench-training-$(date +%s)
+district_code=btr-$(date +%s)
 district=$(create /api/v1/districts "{\"code\":\"$district_code\",\"name\":\"Bench $district_code\"}" "$admin")
 led=$(create /api/v1/leds "{\"districtId\":\"$district\",\"code\":\"duri\",\"name\":\"LED Duri Selatan\",\"village\":\"Duri Selatan\"}" "$admin")
 led_path=/api/v1/leds/$led
@@ -287,7 +287,7 @@ if [ "$created_service_db" = true ]; then
 fi
 loans_in_led=$(curl -fsS "$url$led_path/portfolio" -H "Authorization: Bearer $manager" | jq .loans)
 echo
-echo "GET /trainees/{traineeId}/capital, one trainee among $trainee_count with $loans_in_led loans in the LED (goal: < 50 ms):"
+echo "GET /trainees/{traineeId}/capital, one trainee among $trainee_count, $loans_in_led loans in the LED's portfolio (goal: < 50 ms):"
 capital_path=$led_path/trainees/$trainee/capital
 curl -fsS --max-time 30 -o "$bench_dir/training-capital-$stamp.json" "$url$capital_path" -H "Authorization: Bearer $trainer" \
   || die "GET capital failed"
