@@ -27,6 +27,8 @@ public enum AccountPurpose {
     OPERATING_EXPENSE("5-1100", "Beban Operasional", AccountType.EXPENSE, false, false),
     LOAN_LOSS_EXPENSE("5-1200", "Beban Kerugian Pinjaman", AccountType.EXPENSE, false, false),
     TRAINING_EXPENSE("5-1300", "Beban Pelatihan", AccountType.EXPENSE, false, false),
+    /** Capital given to trainees (bantuan modal) when the LED pays it; added to older LEDs by V16. */
+    CAPITAL_ASSISTANCE_EXPENSE("5-1500", "Beban Bantuan Modal", AccountType.EXPENSE, false, false),
     OTHER_EXPENSE("5-1900", "Beban Lain-lain", AccountType.EXPENSE, false, false);
 
     private final String defaultCode;

@@ -52,6 +52,12 @@ public enum LedPermission {
     READ_PORTFOLIO(Set.of(Role.DISTRICT_OFFICER, Role.LED_MANAGER, Role.LED_CLERK, Role.TRAINER, Role.AUDITOR)),
     /** Approve or reject a manual adjustment that waits for a second manager. */
     APPROVE_ADJUSTMENT(Set.of(Role.LED_MANAGER)),
+    /** Read training programmes, trainees and a trainee's capital (a trainer's copy without NIK). */
+    READ_TRAINING(Set.of(Role.DISTRICT_OFFICER, Role.LED_MANAGER, Role.LED_CLERK, Role.TRAINER, Role.AUDITOR)),
+    /** Record training data: programmes, sessions, attendance, enrolment of members, evaluations, outcomes. */
+    RECORD_TRAINING(Set.of(Role.LED_MANAGER, Role.LED_CLERK, Role.TRAINER)),
+    /** Post a programme's money (funding received, expenses) and capital assistance the LED pays: never a trainer. */
+    RECORD_TRAINING_MONEY(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
     /** Read the LED's audit trail (who changed what, and refused attempts) and verify its chain. */
     READ_AUDIT(Set.of(Role.LED_MANAGER, Role.AUDITOR));
 

@@ -28,6 +28,10 @@ import id.lumbung.support.TestDatabase;
  */
 class AccountPurposeMigrationTest {
 
+    /** Purposes the LEDs of V8 did not have: migrations add them (V9, V16). */
+    private static final java.util.Set<AccountPurpose> ADDED_LATER = java.util.EnumSet.of(
+            AccountPurpose.RECOVERY_INCOME, AccountPurpose.CAPITAL_ASSISTANCE_EXPENSE);
+
     private String database;
 
     @BeforeEach
@@ -54,7 +58,7 @@ class AccountPurposeMigrationTest {
                         + "SELECT '" + led + "', id, '" + led.toString().substring(0, 8) + "', 'LED', 'Desa', now(), "
                         + "'test' FROM district");
                 for (AccountPurpose purpose : AccountPurpose.values()) {
-                    if (purpose != AccountPurpose.RECOVERY_INCOME) {
+                    if (!ADDED_LATER.contains(purpose)) {
                         insertAccount(c, led, purpose.defaultCode(), purpose.defaultName(), purpose.type());
                     }
                 }
@@ -72,13 +76,15 @@ class AccountPurposeMigrationTest {
             assertEquals(AccountPurpose.values().length, plainPurposes.size());
             assertEquals(AccountPurpose.values().length, crowdedPurposes.size());
             for (AccountPurpose purpose : AccountPurpose.values()) {
-                if (purpose != AccountPurpose.RECOVERY_INCOME) {
+                if (!ADDED_LATER.contains(purpose)) {
                     assertEquals(purpose.defaultCode(), plainPurposes.get(purpose.name()), purpose.name());
                     assertEquals(purpose.defaultCode(), crowdedPurposes.get(purpose.name()), purpose.name());
                 }
             }
             assertEquals("4-1400", plainPurposes.get("RECOVERY_INCOME"));
             assertEquals("4-1402", crowdedPurposes.get("RECOVERY_INCOME"));
+            assertEquals("5-1500", plainPurposes.get("CAPITAL_ASSISTANCE_EXPENSE"));
+            assertEquals("5-1500", crowdedPurposes.get("CAPITAL_ASSISTANCE_EXPENSE"));
             assertNull(purposeOf(c, crowded, "4-1400"), "the LED's own 4-1400 keeps no purpose");
             assertNull(purposeOf(c, crowded, "4-1401"), "the LED's own 4-1401 keeps no purpose");
 

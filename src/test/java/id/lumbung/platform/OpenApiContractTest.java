@@ -116,6 +116,19 @@ class OpenApiContractTest {
                 .extract().path("id");
         String transfer = as(Tokens.clerk(led)).body(Map.of("from", "1-1200", "to", "1-1100", "amount", "1000",
                 "on", today)).post("/api/v1/leds/" + led + "/transfers").then().statusCode(201).extract().path("id");
+        String programme = as(Tokens.trainer(led)).body(Map.of("name", "Pelatihan Kewirausahaan Digital Duri Selatan",
+                "startsOn", today, "endsOn", today, "modules", List.of(Map.of("code", "KEU", "title",
+                        "Pengelolaan Keuangan", "area", "FINANCIAL_MANAGEMENT"))))
+                .post("/api/v1/leds/" + led + "/programmes").then().statusCode(201).extract().path("id");
+        String session = as(Tokens.trainer(led)).body(Map.of("heldOn", today, "moduleCode", "KEU"))
+                .post("/api/v1/leds/" + led + "/programmes/" + programme + "/sessions").then().statusCode(201)
+                .extract().path("id");
+        String trainee = as(Tokens.trainer(led)).body(Map.of("memberId", member))
+                .post("/api/v1/leds/" + led + "/programmes/" + programme + "/trainees").then().statusCode(201)
+                .extract().path("id");
+        String evaluation = as(Tokens.trainer(led)).body(Map.of("moduleCode", "KEU", "score", 70, "evaluatedOn",
+                today)).post("/api/v1/leds/" + led + "/trainees/" + trainee + "/evaluations").then().statusCode(201)
+                .extract().path("id");
         Map<String, String> ids = new java.util.HashMap<>(Map.of("{districtId}", district.toString(),
                 "{ledId}", led.toString(), "{entryId}", entry.toString(), "{accountCode}", "1-1100",
                 "{groupId}", group.toString(), "{memberId}", member.toString(), "{grantId}", grant,
@@ -123,6 +136,8 @@ class OpenApiContractTest {
         ids.putAll(Map.of("{productId}", product, "{loanId}", loan, "{repaymentId}", repayment,
                 "{transferId}", transfer, "{pendingId}", UUID.randomUUID().toString(),
                 "{provisionId}", UUID.randomUUID().toString()));
+        ids.putAll(Map.of("{programmeId}", programme, "{sessionId}", session, "{traineeId}", trainee,
+                "{evaluationId}", evaluation));
 
         List<String> problems = new ArrayList<>();
         int checked = 0;

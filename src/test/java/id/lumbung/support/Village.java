@@ -49,6 +49,10 @@ public final class Village {
     public final UUID entry;
     public final UUID pending;
     public final UUID provision;
+    public final UUID programme;
+    public final UUID session;
+    public final UUID trainee;
+    public final UUID evaluation;
     /** Every member's NIK in full: a test that scans answers and logs for personal data looks for these. */
     public final List<String> niks = new ArrayList<>();
     /** Every member's name, unique to this village: another village's answer must never contain one. */
@@ -106,6 +110,17 @@ public final class Village {
                 .then().statusCode(200);
         pending = id(post(manager, "/journal-entries", Api.entry(day(-90), "5-1100", "1-1100", "5000.00"), 202));
         provision = id(post(manager, "/provisions", Map.of("asOf", day(-1)), 201));
+        programme = id(post(Tokens.trainer(led), "/programmes", Map.of("name", "Pelatihan Kewirausahaan " + name,
+                "startsOn", day(-100), "endsOn", day(80), "venue", "Balai Desa", "modules", List.of(Map.of(
+                        "code", "KEU", "title", "Pengelolaan Keuangan", "area", "FINANCIAL_MANAGEMENT")), "funding",
+                List.of(Map.of("source", "SPONSOR", "name", "CSR PT Pertamina Hulu Rokan", "amount", "30000000"))),
+                201));
+        session = id(post(Tokens.trainer(led), "/programmes/" + programme + "/sessions", Map.of("heldOn", day(-90),
+                "moduleCode", "KEU"), 201));
+        trainee = id(post(Tokens.trainer(led), "/programmes/" + programme + "/trainees", Map.of("memberId", member),
+                201));
+        evaluation = id(post(Tokens.trainer(led), "/trainees/" + trainee + "/evaluations", Map.of("moduleCode", "KEU",
+                "score", 70, "evaluatedOn", day(-50)), 201));
     }
 
     /** A village named {@code name} (it goes into member names, so keep it unique per test run). */
@@ -158,6 +173,10 @@ public final class Village {
                 case "entryId" -> entry;
                 case "pendingId" -> pending;
                 case "provisionId" -> provision;
+                case "programmeId" -> programme;
+                case "sessionId" -> session;
+                case "traineeId" -> trainee;
+                case "evaluationId" -> evaluation;
                 case "repaymentId" -> groupLoans ? groupRepayment : repayment;
                 case "loanId" -> groupLoans ? groupLoan
                         : template.contains("/reschedule") ? rescheduled

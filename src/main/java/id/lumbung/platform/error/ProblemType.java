@@ -108,6 +108,18 @@ public enum ProblemType {
     LOAN_RESCHEDULED("loan-rescheduled", 409,
             "The loan was rescheduled after this; what happened before a reschedule stands"),
 
+    UNKNOWN_MODULE("unknown-module", 422, "The programme has no module with this code"),
+    UNKNOWN_FUNDING_LINE("unknown-funding-line", 422, "The programme has no funding line with this name"),
+    DATE_OUTSIDE_PROGRAMME("date-outside-programme", 422, "The date is outside the programme's run"),
+    TRAINEE_UNDER_AGE("trainee-under-age", 422, "The person is under 18 on the programme's start"),
+    DUPLICATE_TRAINEE("duplicate-trainee", 409, "The person is already enrolled in this programme"),
+    NOT_ENROLLED("not-enrolled", 422, "The attendance names someone not enrolled in the programme"),
+    DUPLICATE_EVALUATION("duplicate-evaluation", 409,
+            "The trainee already has an evaluation of this module; correct it with PUT"),
+    DATE_BEFORE_ENROLMENT("date-before-enrolment", 422, "The date is before the trainee's enrolment"),
+    TRAINEE_STATUS("trainee-status", 409, "The trainee has already completed or withdrawn"),
+    NEGATIVE_INCOME("negative-income", 422, "A monthly income cannot be below zero"),
+
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     DATABASE_UNAVAILABLE("database-unavailable", 503, "The database cannot be reached; retry shortly");
 

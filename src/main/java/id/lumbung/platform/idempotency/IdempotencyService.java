@@ -53,7 +53,10 @@ public class IdempotencyService {
     /** Operations that move no money, with the ids in their paths written {@code {id}}. */
     private static final java.util.Set<String> WITHOUT_MONEY = java.util.Set.of("POST districts", "POST leds",
             "POST accounts", "POST members", "POST members:import", "POST groups", "POST loans", "POST periods/close",
-            "POST groups/{id}/loans", "POST loans/{id}/reschedule", "POST loans/{id}/reschedule/approval");
+            "POST groups/{id}/loans", "POST loans/{id}/reschedule", "POST loans/{id}/reschedule/approval",
+            "POST programmes", "POST programmes/{id}/sessions", "POST programmes/{id}/trainees",
+            "POST trainees/{id}/evaluations", "POST trainees/{id}/feedback", "POST trainees/{id}/completion",
+            "POST trainees/{id}/withdrawal", "POST trainees/{id}/mentor", "POST trainees/{id}/outcomes");
 
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");

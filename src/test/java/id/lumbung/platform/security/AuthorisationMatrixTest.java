@@ -79,6 +79,8 @@ class AuthorisationMatrixTest {
     private static final Set<String> MANAGE = Set.of(MANAGER);
     /** Grants: the district's officer or the LED's manager. */
     private static final Set<String> GRANT = Set.of(OFFICER, MANAGER);
+    /** Training data: the trainer records it with the manager and the clerk; money stays RECORD. */
+    private static final Set<String> TRAINING = Set.of(MANAGER, CLERK, TRAINER);
     /** The audit trail: the manager and the auditor. */
     private static final Set<String> AUDIT = Set.of(MANAGER, AUDITOR);
 
@@ -180,6 +182,25 @@ class AuthorisationMatrixTest {
         led("recordTransfer", RECORD);
         led("listTransfers", BOOKS);
         led("getTransfer", BOOKS);
+        led("createProgramme", TRAINING);
+        led("listProgrammes", VIEW);
+        led("getProgramme", VIEW);
+        led("recordSession", TRAINING);
+        led("replaceAttendance", TRAINING);
+        led("enrollTrainee", TRAINING);
+        led("listTrainees", VIEW);
+        led("getTrainee", VIEW);
+        led("recordEvaluation", TRAINING);
+        led("updateEvaluation", TRAINING);
+        led("recordFeedback", TRAINING);
+        led("completeTraining", TRAINING);
+        led("withdrawTrainee", TRAINING);
+        led("assignMentor", TRAINING);
+        led("recordOutcome", TRAINING);
+        led("recordFundingReceipt", RECORD);
+        led("recordProgrammeExpense", RECORD);
+        led("recordCapitalAssistance", RECORD);
+        led("getTraineeCapital", VIEW);
     }
 
     private static Village home;
