@@ -108,6 +108,11 @@ public enum ProblemType {
     LOAN_RESCHEDULED("loan-rescheduled", 409,
             "The loan was rescheduled after this; what happened before a reschedule stands"),
 
+    BATCH_TOO_LARGE("batch-too-large", 413, "The batch has more operations than one request may carry"),
+    BATCH_REFUSED("batch-refused", 409, "An operation of an atomic batch was refused; nothing was written"),
+    OPERATION_NOT_APPLIED("operation-not-applied", 424,
+            "Not written: another operation of the atomic batch was refused"),
+
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     DATABASE_UNAVAILABLE("database-unavailable", 503, "The database cannot be reached; retry shortly");
 
