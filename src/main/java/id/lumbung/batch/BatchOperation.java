@@ -38,6 +38,7 @@ public final class BatchOperation {
             "EXPENSE", FieldOperation.Expense.class,
             "GROUP_REPAYMENT", FieldOperation.GroupRepayment.class);
 
+    @Schema(hidden = true)
     private final ObjectNode fields;
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -47,6 +48,7 @@ public final class BatchOperation {
 
     /** The object as sent (and as fingerprinted for the batch's own key). */
     @JsonValue
+    @Schema(hidden = true)
     ObjectNode fields() {
         return fields;
     }

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -43,7 +42,7 @@ public sealed interface FieldOperation {
             @Schema(required = true, description = KEY, example = "hp-siti-0001") String key,
             @Schema(required = true, enumeration = "REPAYMENT", example = "REPAYMENT") String op,
             @Schema(required = true, example = "0193a5b1-2d4f-7b6e-8a90-1c2d3e4f5a6d") @NotNull UUID loanId,
-            @Schema(required = true, type = SchemaType.STRING, example = "345000") Amount amount,
+            @Schema(required = true, example = "345000") Amount amount,
             @Schema(required = true, example = "2026-04-01") LocalDate paidOn,
             @Schema(example = "1-1100", nullable = true) String account) implements FieldOperation {
 
@@ -60,7 +59,7 @@ public sealed interface FieldOperation {
             @Schema(required = true, description = KEY, example = "hp-siti-0002") String key,
             @Schema(required = true, enumeration = "SAVINGS_DEPOSIT", example = "SAVINGS_DEPOSIT") String op,
             @Schema(required = true, example = "0193a5b1-2d4f-7b6e-8a90-1c2d3e4f5a6c") @NotNull UUID memberId,
-            @Schema(required = true, type = SchemaType.STRING, example = "50000.00") Amount amount,
+            @Schema(required = true, example = "50000.00") Amount amount,
             @Schema(required = true, example = "2026-03-07") LocalDate receivedOn,
             @Schema(example = "Setoran simpanan wajib Maret", nullable = true) String description)
             implements FieldOperation {
@@ -78,7 +77,7 @@ public sealed interface FieldOperation {
             @Schema(required = true, description = KEY, example = "hp-siti-0003") String key,
             @Schema(required = true, enumeration = "SAVINGS_WITHDRAWAL", example = "SAVINGS_WITHDRAWAL") String op,
             @Schema(required = true, example = "0193a5b1-2d4f-7b6e-8a90-1c2d3e4f5a6c") @NotNull UUID memberId,
-            @Schema(required = true, type = SchemaType.STRING, example = "150000.00") Amount amount,
+            @Schema(required = true, example = "150000.00") Amount amount,
             @Schema(required = true, example = "2026-03-21") LocalDate paidOn,
             @Schema(example = "Penarikan simpanan untuk biaya sekolah", nullable = true) String description)
             implements FieldOperation {
@@ -96,7 +95,7 @@ public sealed interface FieldOperation {
             @Schema(required = true, enumeration = "CONTRIBUTION", example = "CONTRIBUTION") String op,
             @Schema(required = true, example = "COMMUNITY_EQUITY") ContributionType type,
             @Schema(nullable = true) UUID memberId,
-            @Schema(required = true, type = SchemaType.STRING, example = "2500000.00") Amount amount,
+            @Schema(required = true, example = "2500000.00") Amount amount,
             @Schema(required = true, example = "2026-03-07") LocalDate receivedOn,
             @Schema(example = "Swadaya warga Dusun II untuk modal bergulir", nullable = true) String description,
             @Schema(example = "1-1100", nullable = true) String account) implements FieldOperation {
@@ -113,7 +112,7 @@ public sealed interface FieldOperation {
             @Schema(required = true, description = KEY, example = "hp-siti-0005") String key,
             @Schema(required = true, enumeration = "EXPENSE", example = "EXPENSE") String op,
             @Schema(required = true, example = "5-1100") String account,
-            @Schema(required = true, type = SchemaType.STRING, example = "350000.00") Amount amount,
+            @Schema(required = true, example = "350000.00") Amount amount,
             @Schema(required = true, example = "2026-03-12") LocalDate paidOn,
             @Schema(required = true, example = "Cetak buku kas dan kuitansi") String description,
             @Schema(example = "Percetakan Sinar Kuok", nullable = true) String payee,
@@ -133,7 +132,7 @@ public sealed interface FieldOperation {
             @Schema(required = true, enumeration = "GROUP_REPAYMENT", example = "GROUP_REPAYMENT") String op,
             @Schema(required = true, example = "0193a5b1-2d4f-7b6e-8a90-1c2d3e4f5a6e") @NotNull UUID groupId,
             @Schema(required = true, example = "0193a5b1-2d4f-7b6e-8a90-1c2d3e4f5a6f") @NotNull UUID loanId,
-            @Schema(required = true, type = SchemaType.STRING, example = "690000") Amount amount,
+            @Schema(required = true, example = "690000") Amount amount,
             @Schema(required = true, example = "2026-04-01") LocalDate paidOn,
             @Schema(nullable = true, example = "0193a5b1-2d4f-7b6e-8a90-1c2d3e4f5a6c")
             @JsonProperty("for") UUID forMember,

@@ -5,7 +5,6 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import id.lumbung.platform.error.Problem;
 import id.lumbung.platform.openapi.ContractFilter;
@@ -20,14 +19,14 @@ public record OperationResult(
         @Schema(type = SchemaType.OBJECT, description = "For 201: the single endpoint's body (a repayment, a "
                 + "savings movement, a contribution, an expense, a KUB group payment).",
                 extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true"))
-        JsonNode body,
+        Object body,
         @Schema(description = "Otherwise: the single endpoint's problem.",
                 extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true"))
         Problem problem,
         @Schema(description = "true when the key was used before (alone or in an earlier batch) and this is "
                 + "its original answer; nothing was written again.", example = "false") boolean replayed) {
 
-    static OperationResult created(String key, int status, JsonNode body, boolean replayed) {
+    static OperationResult created(String key, int status, Object body, boolean replayed) {
         return new OperationResult(key, status, body, null, replayed);
     }
 

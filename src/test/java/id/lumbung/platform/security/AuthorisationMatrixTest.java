@@ -96,6 +96,8 @@ class AuthorisationMatrixTest {
         led("listAuditEvents", AUDIT);
         led("verifyAuditTrail", AUDIT);
         led("listAccounts", BOOKS);
+        led("syncBatch", RECORD);
+        led("getBatch", BOOKS);
         led("createAccount", MANAGE);
         led("getAccount", BOOKS);
         led("recordContribution", RECORD);
