@@ -55,7 +55,7 @@ public class BatchResource {
     }
 
     @POST
-    @Operation(operationId = "syncBatch", summary = "Sync a batch of operations recorded offline",
+    @Operation(operationId = "submitBatch", summary = "Sync a batch of operations recorded offline",
             description = "Led-manager or led-clerk. Up to 1,000 repayments, savings deposits and withdrawals, "
                     + "contributions, expenses and KUB group repayments (413 `batch-too-large` above), each with "
                     + "its own `key` and exactly the fields of its single endpoint. Each is decided in the order "

@@ -122,7 +122,7 @@ class OpenApiContractTest {
                 "{contributionId}", contribution, "{expenseId}", expense, "{movementId}", movement));
         ids.putAll(Map.of("{productId}", product, "{loanId}", loan, "{repaymentId}", repayment,
                 "{transferId}", transfer, "{pendingId}", UUID.randomUUID().toString(),
-                "{provisionId}", UUID.randomUUID().toString()));
+                "{provisionId}", UUID.randomUUID().toString(), "{batchId}", UUID.randomUUID().toString()));
 
         List<String> problems = new ArrayList<>();
         int checked = 0;

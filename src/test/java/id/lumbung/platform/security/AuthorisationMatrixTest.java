@@ -96,7 +96,7 @@ class AuthorisationMatrixTest {
         led("listAuditEvents", AUDIT);
         led("verifyAuditTrail", AUDIT);
         led("listAccounts", BOOKS);
-        led("syncBatch", RECORD);
+        led("submitBatch", RECORD);
         led("getBatch", BOOKS);
         led("createAccount", MANAGE);
         led("getAccount", BOOKS);
