@@ -46,8 +46,9 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
  * the features' {@code @Transactional} services marks the whole JTA transaction rollback-only, and
  * deciding refusals without throwing would need a second copy of every rule.) {@code atomic:true}:
  * all operations share one transaction, which the first refusal rolls back whole: 409
- * {@code batch-refused}, nothing written. The batch's own answer, and its own key if it sent one,
- * are stored in the outer transaction that spans the operations.
+ * {@code batch-refused}, nothing written; it locks the business rows it names first
+ * ({@link BatchLocks}), as single requests do before the journal head. The batch's own answer,
+ * and its own key if it sent one, are stored in the outer transaction that spans the operations.
  */
 @ApplicationScoped
 public class BatchService {
@@ -65,11 +66,13 @@ public class BatchService {
     private final ObjectMapper json;
     private final Refusals refusals;
     private final BatchRecords records;
+    private final BatchLocks locks;
     private final Caller caller;
 
     public BatchService(LoanMoneyResource loans, SavingsResource savings, ContributionResource contributions,
             ExpenseResource expenses, GroupLoanResource groupLoans, IdempotencyService idempotency,
-            Validator validator, ObjectMapper json, Refusals refusals, BatchRecords records, Caller caller) {
+            Validator validator, ObjectMapper json, Refusals refusals, BatchRecords records, BatchLocks locks,
+            Caller caller) {
         this.loans = loans;
         this.savings = savings;
         this.contributions = contributions;
@@ -80,6 +83,7 @@ public class BatchService {
         this.json = json;
         this.refusals = refusals;
         this.records = records;
+        this.locks = locks;
         this.caller = caller;
     }
 
@@ -123,6 +127,7 @@ public class BatchService {
     /** Every operation in the batch's transaction; the first refusal stops and undoes them all. */
     private List<OperationResult> allOrNone(UUID ledId, List<BatchOperation> operations, URI base) {
         List<OperationResult> results = new ArrayList<>(operations.size());
+        locks.lock(ledId, operations);
         for (BatchOperation operation : operations) {
             try {
                 results.add(decide(ledId, operation.fields(), base));

@@ -381,6 +381,49 @@ class BatchTest {
     }
 
     @Test
+    void atomicBatchesAndSingleRepaymentsOfTheSameLoansQueueInsteadOfDeadlocking() throws Exception {
+        Books books = books();
+        UUID second = Lending.disbursed(books.led, Lending.member(books.led, "Wati Susilo"),
+                Lending.flatProduct(books.led), "3000000", Lending.day(-60));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<CompletableFuture<List<Integer>>> runs = new ArrayList<>();
+            // Batches repay the first loan, then the second; singles the second, then the first.
+            for (int device = 0; device < 2; device++) {
+                int d = device;
+                runs.add(CompletableFuture.supplyAsync(() -> {
+                    List<Integer> statuses = new ArrayList<>();
+                    for (int i = 0; i < 8; i++) {
+                        statuses.add(as(Tokens.clerk(books.led)).body(Map.of("atomic", true, "operations", List.of(
+                                op("lock-" + d + "-" + i + "-a", "REPAYMENT", "loanId", books.loan, "amount", "1000",
+                                        "paidOn", TODAY),
+                                op("lock-" + d + "-" + i + "-b", "REPAYMENT", "loanId", second, "amount", "1000",
+                                        "paidOn", TODAY)))).post(books.base() + "/batches").statusCode());
+                    }
+                    return statuses;
+                }, pool));
+            }
+            runs.add(CompletableFuture.supplyAsync(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    statuses.add(Lending.repay(books.led, i % 2 == 0 ? second : books.loan, "1000", TODAY)
+                            .statusCode());
+                }
+                return statuses;
+            }, pool));
+            for (CompletableFuture<List<Integer>> run : runs) {
+                List<Integer> statuses = run.get(120, TimeUnit.SECONDS);
+                assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 201), statuses::toString);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2 * 8 * 2 + 16, Db.number("SELECT count(*) FROM loan_repayment WHERE led_id = ? AND amount = 1000",
+                books.led));
+        assertBooksBalance(books);
+    }
+
+    @Test
     void aBatchOverTheLimitIsRefusedWhole() {
         Books books = books();
         List<Map<String, Object>> ops = new ArrayList<>();
