@@ -1,5 +1,6 @@
 package id.lumbung.contribution;
 
+import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -80,10 +82,19 @@ public class ContributionResource {
                       "description": "Swadaya warga Dusun II untuk modal bergulir"
                     }""")))
             @NotNull @Valid ContributionRequest request, UriInfo uri) {
+        return IdempotencyService.respond(record(ledId, idempotencyKey, request, uri.getBaseUri()));
+    }
+
+    /**
+     * A validated contribution under its key, as {@code POST …/contributions} decides it: the one
+     * path a contribution takes, alone or as a field batch's CONTRIBUTION operation.
+     */
+    public Created record(UUID ledId, String idempotencyKey, ContributionRequest request, URI base) {
         access.require(ledId, LedPermission.RECORD_CONTRIBUTION);
-        return idempotency.execute(ledId, idempotencyKey, "POST contributions", request, () -> {
+        return idempotency.decide(ledId, idempotencyKey, "POST contributions", request, () -> {
             ContributionView contribution = contributions.record(ledId, request, caller.subject());
-            return Created.at(uri.getAbsolutePathBuilder().path(contribution.id().toString()).build(), contribution);
+            return Created.at(UriBuilder.fromUri(base).path("api/v1/leds").path(ledId.toString())
+                    .path("contributions").path(contribution.id().toString()).build(), contribution);
         });
     }
 

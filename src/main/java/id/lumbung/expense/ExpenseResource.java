@@ -1,5 +1,6 @@
 package id.lumbung.expense;
 
+import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -81,10 +83,19 @@ public class ExpenseResource {
                       "paidFrom": "1-1100"
                     }""")))
             @NotNull @Valid ExpenseRequest request, UriInfo uri) {
+        return IdempotencyService.respond(record(ledId, idempotencyKey, request, uri.getBaseUri()));
+    }
+
+    /**
+     * A validated expense under its key, as {@code POST …/expenses} decides it: the one path an
+     * expense takes, alone or as a field batch's EXPENSE operation.
+     */
+    public Created record(UUID ledId, String idempotencyKey, ExpenseRequest request, URI base) {
         access.require(ledId, LedPermission.RECORD_EXPENSE);
-        return idempotency.execute(ledId, idempotencyKey, "POST expenses", request, () -> {
+        return idempotency.decide(ledId, idempotencyKey, "POST expenses", request, () -> {
             ExpenseView expense = expenses.record(ledId, request, caller.subject());
-            return Created.at(uri.getAbsolutePathBuilder().path(expense.id().toString()).build(), expense);
+            return Created.at(UriBuilder.fromUri(base).path("api/v1/leds").path(ledId.toString()).path("expenses")
+                    .path(expense.id().toString()).build(), expense);
         });
     }
 

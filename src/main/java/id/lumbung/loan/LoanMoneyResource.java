@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -130,10 +131,20 @@ public class LoanMoneyResource {
                     examples = @ExampleObject(name = "angsuran ke-1", value = """
                     {"amount": "345000", "paidOn": "2026-04-01", "account": "1-1100"}""")))
             @NotNull @Valid RepaymentRequest request, UriInfo uri) {
+        return IdempotencyService.respond(recordRepayment(ledId, loanId, idempotencyKey, request, uri.getBaseUri()));
+    }
+
+    /**
+     * A validated repayment under its key, as {@code POST …/repayments} decides it: the one path a
+     * repayment takes, alone or as a field batch's REPAYMENT operation (batch/BatchService).
+     */
+    public Created recordRepayment(UUID ledId, UUID loanId, String idempotencyKey, RepaymentRequest request,
+            URI base) {
         access.require(ledId, LedPermission.RECORD_REPAYMENT);
-        return idempotency.execute(ledId, idempotencyKey, "POST loans/" + loanId + "/repayments", request, () -> {
+        return idempotency.decide(ledId, idempotencyKey, "POST loans/" + loanId + "/repayments", request, () -> {
             RepaymentView repayment = repayments.record(ledId, loanId, request, caller.subject());
-            return Created.at(uri.getAbsolutePathBuilder().path(repayment.id().toString()).build(), repayment);
+            return Created.at(UriBuilder.fromUri(base).path("api/v1/leds").path(ledId.toString()).path("loans")
+                    .path(loanId.toString()).path("repayments").path(repayment.id().toString()).build(), repayment);
         });
     }
 

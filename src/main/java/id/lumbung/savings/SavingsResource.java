@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -105,12 +106,20 @@ public class SavingsResource {
                       "description": "Setoran simpanan wajib Maret, Siti Rahmawati"
                     }""")))
             @NotNull @Valid DepositRequest request, UriInfo uri) {
+        return IdempotencyService.respond(deposit(ledId, memberId, idempotencyKey, request, uri.getBaseUri()));
+    }
+
+    /**
+     * A validated deposit under its key, as {@code POST …/savings/deposits} decides it: the one path
+     * a deposit takes, alone or as a field batch's SAVINGS_DEPOSIT operation (batch/BatchService).
+     */
+    public Created deposit(UUID ledId, UUID memberId, String idempotencyKey, DepositRequest request, URI base) {
         access.require(ledId, LedPermission.RECORD_SAVINGS);
-        return idempotency.execute(ledId, idempotencyKey, "POST members/" + memberId + "/savings/deposits", request,
+        return idempotency.decide(ledId, idempotencyKey, "POST members/" + memberId + "/savings/deposits", request,
                 () -> {
                     MovementView movement = savings.deposit(ledId, memberId, request.amount(), request.receivedOn(),
                             request.description(), caller.subject());
-                    return Created.at(location(uri, ledId, memberId, movement), movement);
+                    return Created.at(location(base, ledId, memberId, movement), movement);
                 });
     }
 
@@ -136,17 +145,25 @@ public class SavingsResource {
                       "description": "Penarikan simpanan Siti Rahmawati untuk biaya sekolah"
                     }""")))
             @NotNull @Valid WithdrawalRequest request, UriInfo uri) {
+        return IdempotencyService.respond(withdraw(ledId, memberId, idempotencyKey, request, uri.getBaseUri()));
+    }
+
+    /**
+     * A validated withdrawal under its key, as {@code POST …/savings/withdrawals} decides it: the one
+     * path a withdrawal takes, alone or as a field batch's SAVINGS_WITHDRAWAL operation.
+     */
+    public Created withdraw(UUID ledId, UUID memberId, String idempotencyKey, WithdrawalRequest request, URI base) {
         access.require(ledId, LedPermission.RECORD_SAVINGS);
-        return idempotency.execute(ledId, idempotencyKey, "POST members/" + memberId + "/savings/withdrawals",
+        return idempotency.decide(ledId, idempotencyKey, "POST members/" + memberId + "/savings/withdrawals",
                 request, () -> {
                     MovementView movement = savings.withdraw(ledId, memberId, request.amount(), request.paidOn(),
                             request.description(), caller.subject());
-                    return Created.at(location(uri, ledId, memberId, movement), movement);
+                    return Created.at(location(base, ledId, memberId, movement), movement);
                 });
     }
 
-    private static URI location(UriInfo uri, UUID ledId, UUID memberId, MovementView movement) {
-        return uri.getBaseUriBuilder().path("api/v1/leds").path(ledId.toString()).path("members")
+    private static URI location(URI base, UUID ledId, UUID memberId, MovementView movement) {
+        return UriBuilder.fromUri(base).path("api/v1/leds").path(ledId.toString()).path("members")
                 .path(memberId.toString()).path("savings/movements").path(movement.id().toString()).build();
     }
 }

@@ -46,6 +46,11 @@ public enum LedPermission {
     REVERSE_REPAYMENT(Set.of(Role.LED_MANAGER)),
     /** Book the loan-loss provision (PPAP) the portfolio needs as of a day. */
     BOOK_PROVISION(Set.of(Role.LED_MANAGER)),
+    /**
+     * Send a field batch: the roles that may record at least one of its operation kinds. Each
+     * operation is still checked against its own permission (403 for that operation alone).
+     */
+    SEND_BATCH(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
     /** Move money between the LED's own cash and bank accounts. */
     RECORD_TRANSFER(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
     /** Read the loan portfolio report (a trainer's copy leaves member names out). */

@@ -135,6 +135,9 @@ class ContractRulesTest {
         if (segment.endsWith("ies")) {
             return segment.substring(0, segment.length() - 3) + "y";
         }
+        if (segment.matches(".*(ch|sh|x|ss)es$")) {
+            return segment.substring(0, segment.length() - 2);
+        }
         return segment.endsWith("s") ? segment.substring(0, segment.length() - 1) : segment;
     }
 

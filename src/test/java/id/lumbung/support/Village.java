@@ -21,7 +21,7 @@ import io.restassured.response.Response;
  * An LED in a district of its own with one of everything, made through the API as its users would:
  * opening balances, a grant, a contribution, an expense, a transfer, members and a KUB group, savings,
  * a loan product, loans (repaid, rescheduled, written off), a KUB group loan with a repayment, an
- * adjustment, a pending adjustment and a provision. Tests that walk every operation of the contract
+ * adjustment, a pending adjustment, a provision and a field batch. Tests that walk every operation of the contract
  * take their path ids from {@link #ids(String)}, so every path names a row that exists.
  */
 public final class Village {
@@ -53,6 +53,7 @@ public final class Village {
     public final UUID session;
     public final UUID trainee;
     public final UUID evaluation;
+    public final UUID batch;
     /** Every member's NIK in full: a test that scans answers and logs for personal data looks for these. */
     public final List<String> niks = new ArrayList<>();
     /** Every member's name, unique to this village: another village's answer must never contain one. */
@@ -121,6 +122,9 @@ public final class Village {
                 201));
         evaluation = id(post(Tokens.trainer(led), "/trainees/" + trainee + "/evaluations", Map.of("moduleCode", "KEU",
                 "score", 70, "evaluatedOn", day(-50)), 201));
+        batch = id(post(clerk, "/batches", Map.of("deviceId", "hp-" + name, "operations", List.of(Map.of("key",
+                "village-" + name, "op", "SAVINGS_DEPOSIT", "memberId", member, "amount", "10000.00",
+                "receivedOn", day(-1)))), 200));
     }
 
     /** A village named {@code name} (it goes into member names, so keep it unique per test run). */
@@ -177,6 +181,7 @@ public final class Village {
                 case "sessionId" -> session;
                 case "traineeId" -> trainee;
                 case "evaluationId" -> evaluation;
+                case "batchId" -> batch;
                 case "repaymentId" -> groupLoans ? groupRepayment : repayment;
                 case "loanId" -> groupLoans ? groupLoan
                         : template.contains("/reschedule") ? rescheduled

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -207,13 +208,24 @@ public class GroupLoanResource {
                     examples = @ExampleObject(name = "angsuran KUB Mawar ke-1", value = """
                     {"amount": "690000", "paidOn": "2026-04-01", "account": "1-1100"}""")))
             @NotNull @Valid GroupRepaymentRequest request, UriInfo uri) {
+        return IdempotencyService.respond(recordRepayment(ledId, groupId, loanId, idempotencyKey, request,
+                uri.getBaseUri()));
+    }
+
+    /**
+     * A validated group payment under its key, as {@code POST …/groups/{groupId}/loans/{loanId}/repayments}
+     * decides it: the one path it takes, alone or as a field batch's GROUP_REPAYMENT operation.
+     */
+    public Created recordRepayment(UUID ledId, UUID groupId, UUID loanId, String idempotencyKey,
+            GroupRepaymentRequest request, URI base) {
         access.require(ledId, LedPermission.RECORD_REPAYMENT);
-        return idempotency.execute(ledId, idempotencyKey, "POST groups/" + groupId + "/loans/" + loanId
+        return idempotency.decide(ledId, idempotencyKey, "POST groups/" + groupId + "/loans/" + loanId
                 + "/repayments", request, () -> {
                     GroupRepaymentView repayment = repayments.record(ledId, groupId, loanId, request,
                             caller.subject());
-                    return Created.at(uri.getAbsolutePathBuilder().path(repayment.id().toString()).build(),
-                            repayment);
+                    return Created.at(UriBuilder.fromUri(base).path("api/v1/leds").path(ledId.toString())
+                            .path("groups").path(groupId.toString()).path("loans").path(loanId.toString())
+                            .path("repayments").path(repayment.id().toString()).build(), repayment);
                 });
     }
 

@@ -119,6 +119,10 @@ public enum ProblemType {
     DATE_BEFORE_ENROLMENT("date-before-enrolment", 422, "The date is before the trainee's enrolment"),
     TRAINEE_STATUS("trainee-status", 409, "The trainee has already completed or withdrawn"),
     NEGATIVE_INCOME("negative-income", 422, "A monthly income cannot be below zero"),
+    BATCH_TOO_LARGE("batch-too-large", 413, "The batch has more operations than one request may carry"),
+    BATCH_REFUSED("batch-refused", 409, "An operation of an atomic batch was refused; nothing was written"),
+    OPERATION_NOT_APPLIED("operation-not-applied", 424,
+            "Not written: another operation of the atomic batch was refused"),
 
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     DATABASE_UNAVAILABLE("database-unavailable", 503, "The database cannot be reached; retry shortly");

@@ -10,10 +10,11 @@ import io.smallrye.config.WithDefault;
 public interface IdempotencyConfig {
 
     /**
-     * How long a key's response is kept. Seven days covers a field clerk who syncs a week of
-     * offline work; after that the same key is treated as new.
+     * How long a key's response (and a field batch's answer) is kept. Thirty days covers a field
+     * clerk whose device stays offline for a week or more and then re-sends what it queued; after
+     * that the same key is treated as new.
      */
-    @WithDefault("P7D")
+    @WithDefault("P30D")
     Duration retention();
 
     /**

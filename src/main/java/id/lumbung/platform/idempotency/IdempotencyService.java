@@ -84,7 +84,18 @@ public class IdempotencyService {
      */
     @Transactional
     public Response execute(UUID scope, String key, String operation, Object request, Supplier<Created> action) {
-        return respond(once(identify(scope, key, operation, request), action));
+        return respond(decide(scope, key, operation, request, action));
+    }
+
+    /**
+     * What {@link #execute} answers, before it becomes HTTP: the result of {@code action}, or of the
+     * earlier request with this key. A batch decides each of its operations here, under the
+     * operation's own key and the single endpoint's {@code operation}, so the key's fingerprint is
+     * the same whether the request came alone or inside a batch.
+     */
+    @Transactional
+    public Created decide(UUID scope, String key, String operation, Object request, Supplier<Created> action) {
+        return once(identify(scope, key, operation, request), action);
     }
 
     /**

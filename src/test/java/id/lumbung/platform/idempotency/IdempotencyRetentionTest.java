@@ -21,7 +21,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
-/** Keys are kept for the retention period (default seven days) and forgotten after it. */
+/** Keys are kept for the retention period (default thirty days) and forgotten after it. */
 @QuarkusTest
 @WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
 class IdempotencyRetentionTest {
@@ -36,9 +36,12 @@ class IdempotencyRetentionTest {
         UUID led = Api.createLed();
         post(led, "old", "5.00").statusCode(201);
         post(led, "new", "6.00").statusCode(201);
-        // Age one record past the seven-day retention, as if it had been stored eight days ago.
-        Db.number("WITH aged AS (UPDATE idempotency_record SET created_at = now() - interval '8 days'"
+        // Age one record past the thirty-day retention, as if it had been stored 31 days ago, and the
+        // other to a week and a day (the old default), which must now be kept.
+        Db.number("WITH aged AS (UPDATE idempotency_record SET created_at = now() - interval '31 days'"
                 + " WHERE led_id = ? AND key = 'old' RETURNING 1) SELECT count(*) FROM aged", led);
+        Db.number("WITH aged AS (UPDATE idempotency_record SET created_at = now() - interval '8 days'"
+                + " WHERE led_id = ? AND key = 'new' RETURNING 1) SELECT count(*) FROM aged", led);
 
         idempotency.purgeExpired();
 

@@ -98,6 +98,8 @@ class AuthorisationMatrixTest {
         led("listAuditEvents", AUDIT);
         led("verifyAuditTrail", AUDIT);
         led("listAccounts", BOOKS);
+        led("submitBatch", RECORD);
+        led("getBatch", BOOKS);
         led("createAccount", MANAGE);
         led("getAccount", BOOKS);
         led("recordContribution", RECORD);
