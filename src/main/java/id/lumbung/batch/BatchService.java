@@ -23,6 +23,7 @@ import id.lumbung.contribution.ContributionResource;
 import id.lumbung.expense.ExpenseResource;
 import id.lumbung.loan.LoanMoneyResource;
 import id.lumbung.loan.group.GroupLoanResource;
+import id.lumbung.platform.database.SecondConnection;
 import id.lumbung.platform.error.Problem;
 import id.lumbung.platform.error.ProblemType;
 import id.lumbung.platform.idempotency.Created;
@@ -68,11 +69,12 @@ public class BatchService {
     private final BatchRecords records;
     private final BatchLocks locks;
     private final Caller caller;
+    private final SecondConnection secondConnection;
 
     public BatchService(LoanMoneyResource loans, SavingsResource savings, ContributionResource contributions,
             ExpenseResource expenses, GroupLoanResource groupLoans, IdempotencyService idempotency,
             Validator validator, ObjectMapper json, Refusals refusals, BatchRecords records, BatchLocks locks,
-            Caller caller) {
+            Caller caller, SecondConnection secondConnection) {
         this.loans = loans;
         this.savings = savings;
         this.contributions = contributions;
@@ -85,6 +87,7 @@ public class BatchService {
         this.records = records;
         this.locks = locks;
         this.caller = caller;
+        this.secondConnection = secondConnection;
     }
 
     /**
@@ -98,6 +101,16 @@ public class BatchService {
     @TransactionConfiguration(timeout = 600)
     public Created submit(UUID ledId, String batchKey, BatchRequest request, URI base) {
         IdempotentRequest retry = batchKey == null ? null : idempotency.identify(ledId, batchKey, OPERATION, request);
+        if (retry != null && !request.allOrNone()) {
+            // The batch's key is claimed on this transaction's connection while each operation commits on
+            // another: a bounded number of batches may do that at once (nothing has touched the database yet,
+            // so waiting for a turn holds no connection).
+            return secondConnection.run(() -> decideBatch(ledId, retry, request, base));
+        }
+        return decideBatch(ledId, retry, request, base);
+    }
+
+    private Created decideBatch(UUID ledId, IdempotentRequest retry, BatchRequest request, URI base) {
         return idempotency.once(retry, () -> {
             List<OperationResult> results = request.allOrNone()
                     ? allOrNone(ledId, request.operations(), base)

@@ -31,6 +31,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import id.lumbung.support.Http;
 import id.lumbung.support.TestDatabase;
 
 /**
@@ -285,6 +286,28 @@ class BatchTest {
         assertEquals("urn:lumbung:problem:idempotency-key-reused", reused.get("results[0].problem.type"));
         assertEquals(entries + 3, Db.number("SELECT count(*) FROM journal_entry WHERE led_id = ?", books.led));
         assertBooksBalance(books);
+    }
+
+    /**
+     * A keyed, non-atomic batch claims its key on one connection while each operation commits on another.
+     * Twelve at once, more than the pool's eight connections: each holding its first while waiting for a
+     * second deadlocked the pool (503 after the acquisition timeout); at most half the pool may now be
+     * held that way ({@code SecondConnection}), so every batch is answered.
+     */
+    @Test
+    void moreKeyedBatchesAtOnceThanThePoolHasConnectionsAreAllAnswered() {
+        Books books = books();
+        String clerk = Tokens.clerk(books.led);
+        BigDecimal savingsBefore = Lending.balance(books.led, "2-1100");
+        List<CompletableFuture<Http.Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Map<String, Object> batch = Map.of("deviceId", "hp-" + i, "operations", List.of(op("busy-" + i,
+                    "SAVINGS_DEPOSIT", "memberId", books.saver, "amount", "1000.00", "receivedOn", TODAY)));
+            answers.add(Http.postAsync(clerk, books.base() + "/batches", batch,
+                    Map.of("Idempotency-Key", "busy-batch-" + i)));
+        }
+        answers.forEach(answer -> assertEquals(200, answer.join().status(), () -> answer.join().toString()));
+        assertEquals(0, Lending.balance(books.led, "2-1100").compareTo(savingsBefore.add(new BigDecimal("12000"))));
     }
 
     @Test
