@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import id.lumbung.money.InvalidAmountException;
 import id.lumbung.platform.database.DatabaseFaults;
+import id.lumbung.platform.http.ETags;
 import id.lumbung.platform.json.StrictJson;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -52,7 +53,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        return problems.render(e.type(), e.getMessage(), path(uri), e.fields());
+        Response response = problems.render(e.type(), e.getMessage(), path(uri), e.fields());
+        if (e instanceof ETags.Stale stale) {
+            return Response.fromResponse(response).header(ETags.ETAG, stale.currentTag()).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper

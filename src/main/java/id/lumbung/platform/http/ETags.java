@@ -42,10 +42,30 @@ public final class ETags {
         throw stale(current);
     }
 
-    /** 412: the resource moved on to {@code current} since the client read it. */
+    /**
+     * 412: the resource moved on to {@code current} since the client read it. The answer carries the
+     * current version as its {@code ETag} (RFC 9110 §13.1.1 leaves that to the server; it tells the
+     * client which version to read).
+     */
     public static ApiException stale(long current) {
-        return new ApiException(ProblemType.PRECONDITION_FAILED, "If-Match does not name the current version "
-                + of(current) + ": someone changed it since you read it; read it again and reapply your change");
+        return new Stale(current);
+    }
+
+    /** A 412 that knows the version now current. */
+    public static final class Stale extends ApiException {
+
+        private final long current;
+
+        Stale(long current) {
+            super(ProblemType.PRECONDITION_FAILED, "If-Match does not name the current version " + of(current)
+                    + ": someone changed it since you read it; read it again and reapply your change");
+            this.current = current;
+        }
+
+        /** The current version's tag, as the ETag header carries it. */
+        public String currentTag() {
+            return of(current);
+        }
     }
 
     /** Whether a request named a version it expects. */
