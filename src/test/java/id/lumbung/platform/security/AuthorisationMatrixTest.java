@@ -203,6 +203,7 @@ class AuthorisationMatrixTest {
         led("recordProgrammeExpense", RECORD);
         led("recordCapitalAssistance", RECORD);
         led("getTraineeCapital", VIEW);
+        led("getProgrammeIndicators", VIEW);
     }
 
     private static Village home;
