@@ -286,6 +286,57 @@ class ProgrammeIndicatorsTest {
                 .body("overall.capitalBeforeEnrolment.loans", equalTo(1))
                 .body("overall.monthlyIncome.medianChange", equalTo("0.00"));
 
+        // The second quarter's activity (04-01 to 06-30): Hadi left before it, so 8 trainees; the 7 completions;
+        // no session; the 11 evaluations and 6 ratings; capital Eka 05-10, Fajar 05-15, Gita 05-20 (1,500,000 +
+        // 3,000,000 + 800,000; days 10, 15, 20); the 6 follow-ups, each the earliest and latest of its trainee
+        // in the quarter: businesses Ani, Citra, Eka, Fajar (4 of 8), employed all but Eka (5 of 6), incomes
+        // 1.2M 1.5M 1.8M | 2.0M 2.0M 2.5M → (1,800,000 + 2,000,000) ÷ 2; Nur's loan the only never-trained one.
+        String quarterly = base(led) + "/programmes/" + p1 + "/reports/quarterly";
+        as(Tokens.auditor(led)).get(quarterly + "?year=2026&quarter=2").then().statusCode(200)
+                .body("from", equalTo("2026-04-01"))
+                .body("to", equalTo("2026-06-30"))
+                .body("activity.overall.enrolled", equalTo(8))
+                .body("activity.overall.completed", equalTo(7))
+                .body("activity.overall.withdrawn", equalTo(0))
+                .body("activity.overall.completionRate", equalTo("0.8750"))
+                .body("activity.overall.averageAttendanceRate", nullValue())
+                .body("activity.overall.modules[0].evaluations", equalTo(7))
+                .body("activity.overall.averageFeedbackRating", equalTo("4.17"))
+                .body("activity.overall.capital.trainees", equalTo(3))
+                .body("activity.overall.capital.totalAmount", equalTo("5300000.00"))
+                .body("activity.overall.capital.medianDaysFromCompletionToFirstCapital", equalTo(15))
+                .body("activity.overall.trainedBorrowers.loans", equalTo(1))
+                .body("activity.overall.trainedBorrowers.outstanding", equalTo("2000000.00"))
+                .body("activity.overall.capitalBeforeEnrolment.loans", equalTo(0))
+                .body("activity.overall.businessesStarted.count", equalTo(4))
+                .body("activity.overall.businessesStarted.share", equalTo("0.5000"))
+                .body("activity.overall.employed.withOutcome", equalTo(6))
+                .body("activity.overall.employed.nowShare", equalTo("0.8333"))
+                .body("activity.overall.monthlyIncome.medianNow", equalTo("1900000.00"))
+                .body("activity.overall.monthlyIncome.medianChange", equalTo("0.00"))
+                .body("activity.overall.groupsFormedOrJoined", equalTo(2))
+                .body("activity.neverTrainedBorrowers.loans", equalTo(1))
+                .body("activity.neverTrainedBorrowers.averageDaysPastDue", equalTo("41.00"))
+                // The cumulative position at the quarter's end is the indicators as of 06-30.
+                .body("cumulative.asOf", equalTo(AS_OF))
+                .body("cumulative.overall.enrolled", equalTo(9))
+                .body("cumulative.overall.averageAttendanceRate", equalTo("0.7685"))
+                .body("cumulative.overall.trainedBorrowers.par30", equalTo("0.6000"));
+        // The first quarter: all 9 (Hadi left in it), all four sessions (so the attendance of the whole),
+        // Ani's and Dedi's loans, the 8 baselines (median 950,000 as above).
+        as(Tokens.trainer(led)).get(quarterly + "?year=2026&quarter=1").then().statusCode(200)
+                .body("activity.overall.enrolled", equalTo(9))
+                .body("activity.overall.withdrawn", equalTo(1))
+                .body("activity.overall.completed", equalTo(0))
+                .body("activity.overall.averageAttendanceRate", equalTo("0.7685"))
+                .body("activity.overall.capital.trainees", equalTo(2))
+                .body("activity.overall.capital.totalAmount", equalTo("6000000.00"))
+                .body("activity.overall.monthlyIncome.medianBaseline", equalTo("950000.00"));
+        as(Tokens.trainer(led)).get(quarterly + "?year=2026&quarter=5").then().statusCode(400)
+                .contentType("application/problem+json");
+        as(Tokens.trainer(led)).get(quarterly + "?quarter=1").then().statusCode(400)
+                .contentType("application/problem+json");
+
         // Another LED's programme is not there; nor is an unknown one.
         UUID other = Api.createLed();
         as(Tokens.trainer(other)).get(base(other) + "/programmes/" + p1 + "/indicators").then().statusCode(404);

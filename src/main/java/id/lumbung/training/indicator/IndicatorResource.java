@@ -16,12 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.lumbung.platform.database.RetriesReads;
+import id.lumbung.platform.error.ApiException;
 import id.lumbung.tenancy.LedAccess;
 import id.lumbung.tenancy.LedPermission;
 import io.quarkus.security.Authenticated;
 
-/** A programme's monitoring indicators: what the district asks of the training. */
-@Path("/api/v1/leds/{ledId}/programmes/{programmeId}/indicators")
+/** A programme's monitoring indicators and quarterly report: what the district asks of the training. */
+@Path("/api/v1/leds/{ledId}/programmes/{programmeId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Training")
@@ -37,6 +38,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @Path("/indicators")
     @Operation(operationId = "getProgrammeIndicators", summary = "A programme's monitoring indicators",
             description = "Every role that reads training data. Overall, by segment and by gender: enrolled, "
             + "average attendance rate, completed, completion rate, withdrawn; average score and passing share "
@@ -51,5 +53,28 @@ public class IndicatorResource {
                     example = "2026-12-01") @QueryParam("asOf") LocalDate asOf) {
         access.require(ledId, LedPermission.READ_TRAINING);
         return indicators.indicators(ledId, programmeId, asOf);
+    }
+
+    @GET
+    @Path("/reports/quarterly")
+    @Operation(operationId = "getProgrammeQuarterlyReport", summary = "A programme's quarterly report",
+            description = "Every role that reads training data. The indicators of the quarter's activity (sessions "
+            + "held and attendance, completions, withdrawals, evaluations, feedback, new capital, outcomes recorded "
+            + "in it) and the cumulative indicators at the quarter's end. `year` and `quarter` (1–4) are required "
+            + "(400 `validation-failed`).")
+    @APIResponse(responseCode = "200", description = "The quarterly report")
+    public QuarterlyReportView quarterly(@PathParam("ledId") UUID ledId, @PathParam("programmeId") UUID programmeId,
+            @Parameter(description = "The calendar year, 2000–2999.", example = "2026") @QueryParam("year")
+            Integer year,
+            @Parameter(description = "The quarter, 1–4 (January–March is 1).", example = "2") @QueryParam("quarter")
+            Integer quarter) {
+        access.require(ledId, LedPermission.READ_TRAINING);
+        if (year == null || year < 2000 || year > 2999) {
+            throw ApiException.invalidField("year", "is required, 2000–2999");
+        }
+        if (quarter == null || quarter < 1 || quarter > 4) {
+            throw ApiException.invalidField("quarter", "is required, 1–4");
+        }
+        return indicators.quarterly(ledId, programmeId, year, quarter);
     }
 }

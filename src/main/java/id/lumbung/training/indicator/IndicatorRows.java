@@ -19,8 +19,10 @@ import id.lumbung.training.Segment;
 
 /**
  * The rows a programme's indicators are computed from, each kind in one statement whatever the number
- * of trainees: the trainees with their attendance, feedback and earliest and latest outcome, the
- * evaluations, the modules, the assistance, the groups named in outcomes, the members who were ever
+ * of trainees, for what happened by a day or, with a first day ({@code from}, null for none), between
+ * the two (a quarter's activity: its trainees are those enrolled by its end and not gone before it):
+ * the trainees with their attendance, feedback and earliest and latest outcome, the evaluations,
+ * the modules, the assistance, the groups named in outcomes, the members who were ever
  * trainees, and the schedule facts of a set of loans.
  */
 final class IndicatorRows {
@@ -55,16 +57,16 @@ final class IndicatorRows {
     record Schedule(boolean matured, boolean paidOnTime) {
     }
 
-    static List<Trainee> trainees(Connection connection, UUID ledId, UUID programmeId, LocalDate day)
-            throws SQLException {
+    static List<Trainee> trainees(Connection connection, UUID ledId, UUID programmeId, LocalDate from,
+            LocalDate day) throws SQLException {
         String outcome = "SELECT o.monthly_income, o.employed, o.business_started FROM training_outcome o"
-                + " WHERE o.led_id = t.led_id AND o.trainee_id = t.id AND o.recorded_on <= p.d ORDER BY ";
+                + " WHERE o.led_id = t.led_id AND o.trainee_id = t.id AND o.recorded_on BETWEEN p.f AND p.d ORDER BY ";
         List<Trainee> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                WITH p (d) AS (VALUES (?::date))
+                WITH p (f, d) AS (VALUES (coalesce(?::date, '-infinity'), ?::date))
                 SELECT t.id, t.member_id, t.segment, t.gender, t.enrolled_on,
-                       CASE WHEN t.completed_on <= p.d THEN t.completed_on END,
-                       CASE WHEN t.withdrawn_on <= p.d THEN t.withdrawn_on END,
+                       CASE WHEN t.completed_on BETWEEN p.f AND p.d THEN t.completed_on END,
+                       CASE WHEN t.withdrawn_on BETWEEN p.f AND p.d THEN t.withdrawn_on END,
                        s.held, s.attended, f.n, f.total,
                        b.monthly_income, b.employed, b.business_started,
                        n.monthly_income, n.employed, n.business_started
@@ -75,16 +77,19 @@ final class IndicatorRows {
                          LEFT JOIN training_attendance a
                            ON a.led_id = s.led_id AND a.session_id = s.id AND a.trainee_id = t.id
                         WHERE s.led_id = t.led_id AND s.programme_id = t.programme_id AND s.held_on >= t.enrolled_on
+                          AND s.held_on >= p.f
                           AND s.held_on <= least(p.d, coalesce(t.completed_on, t.withdrawn_on, p.d))) s
                  CROSS JOIN LATERAL (
                        SELECT count(*) AS n, coalesce(sum(r.rating), 0) AS total FROM training_feedback r
-                        WHERE r.led_id = t.led_id AND r.trainee_id = t.id AND r.given_on <= p.d) f
+                        WHERE r.led_id = t.led_id AND r.trainee_id = t.id AND r.given_on BETWEEN p.f AND p.d) f
                   LEFT JOIN LATERAL (%1$s o.recorded_on, o.recorded_at LIMIT 1) b ON true
                   LEFT JOIN LATERAL (%1$s o.recorded_on DESC, o.recorded_at DESC LIMIT 1) n ON true
-                 WHERE t.led_id = ? AND t.programme_id = ? AND t.enrolled_on <= p.d""".formatted(outcome))) {
-            select.setObject(1, day);
-            select.setObject(2, ledId);
-            select.setObject(3, programmeId);
+                 WHERE t.led_id = ? AND t.programme_id = ? AND t.enrolled_on <= p.d
+                   AND coalesce(t.completed_on, t.withdrawn_on, p.d) >= p.f""".formatted(outcome))) {
+            select.setObject(1, from);
+            select.setObject(2, day);
+            select.setObject(3, ledId);
+            select.setObject(4, programmeId);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     rows.add(new Trainee(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
@@ -119,17 +124,19 @@ final class IndicatorRows {
     }
 
     /** Evaluations made by the day of trainees enrolled by then. */
-    static List<Evaluation> evaluations(Connection connection, UUID ledId, UUID programmeId, LocalDate day)
-            throws SQLException {
+    static List<Evaluation> evaluations(Connection connection, UUID ledId, UUID programmeId, LocalDate from,
+            LocalDate day) throws SQLException {
         List<Evaluation> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT e.trainee_id, e.module_code, e.score FROM training_evaluation e
                   JOIN trainee t ON t.led_id = e.led_id AND t.id = e.trainee_id
-                 WHERE e.led_id = ? AND e.programme_id = ? AND e.evaluated_on <= ? AND t.enrolled_on <= ?""")) {
+                 WHERE e.led_id = ? AND e.programme_id = ? AND e.evaluated_on <= ? AND t.enrolled_on <= ?
+                   AND e.evaluated_on >= coalesce(?::date, '-infinity')""")) {
             select.setObject(1, ledId);
             select.setObject(2, programmeId);
             select.setObject(3, day);
             select.setObject(4, day);
+            select.setObject(5, from);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     rows.add(new Evaluation(row.getObject(1, UUID.class), row.getString(2), row.getInt(3)));
@@ -140,20 +147,22 @@ final class IndicatorRows {
     }
 
     /** Assistance given by the day to each trainee of the programme, an LED-paid one while its entry stands. */
-    static Map<UUID, Assistance> assistance(Connection connection, UUID ledId, UUID programmeId, LocalDate day)
-            throws SQLException {
+    static Map<UUID, Assistance> assistance(Connection connection, UUID ledId, UUID programmeId, LocalDate from,
+            LocalDate day) throws SQLException {
         Map<UUID, Assistance> given = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT a.trainee_id, sum(a.value), min(a.given_on) FROM capital_assistance a
                   JOIN trainee t ON t.led_id = a.led_id AND t.id = a.trainee_id
                  WHERE a.led_id = ? AND t.programme_id = ? AND a.given_on <= ?
+                   AND a.given_on >= coalesce(?::date, '-infinity')
                    AND (a.entry_id IS NULL OR NOT EXISTS (SELECT 1 FROM journal_entry r
                          WHERE r.led_id = a.led_id AND r.reverses_id = a.entry_id AND r.effective_date <= ?))
                  GROUP BY a.trainee_id""")) {
             select.setObject(1, ledId);
             select.setObject(2, programmeId);
             select.setObject(3, day);
-            select.setObject(4, day);
+            select.setObject(4, from);
+            select.setObject(5, day);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     given.put(row.getObject(1, UUID.class),
@@ -165,17 +174,19 @@ final class IndicatorRows {
     }
 
     /** The KUB groups each trainee's outcomes recorded by the day name. */
-    static Map<UUID, Set<UUID>> groups(Connection connection, UUID ledId, UUID programmeId, LocalDate day)
-            throws SQLException {
+    static Map<UUID, Set<UUID>> groups(Connection connection, UUID ledId, UUID programmeId, LocalDate from,
+            LocalDate day) throws SQLException {
         Map<UUID, Set<UUID>> groups = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT DISTINCT o.trainee_id, o.joined_group_id FROM training_outcome o
                   JOIN trainee t ON t.led_id = o.led_id AND t.id = o.trainee_id
                  WHERE o.led_id = ? AND t.programme_id = ? AND o.recorded_on <= ?
-                   AND o.joined_group_id IS NOT NULL""")) {
+                   AND o.joined_group_id IS NOT NULL
+                   AND o.recorded_on >= coalesce(?::date, '-infinity')""")) {
             select.setObject(1, ledId);
             select.setObject(2, programmeId);
             select.setObject(3, day);
+            select.setObject(4, from);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     groups.computeIfAbsent(row.getObject(1, UUID.class), id -> new HashSet<>())

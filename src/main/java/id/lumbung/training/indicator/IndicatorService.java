@@ -50,10 +50,31 @@ public class IndicatorService {
     @Transactional
     public IndicatorsView indicators(UUID ledId, UUID programmeId, LocalDate asOf) {
         Programme.require(ledId, programmeId);
-        LocalDate day = asOf == null ? posting.today(ledId) : asOf;
-        List<Loan> loans = Loan.list("ledId = ?1 and disbursedOn is not null and disbursedOn <= ?2", ledId, day);
+        return compute(ledId, programmeId, null, asOf == null ? posting.today(ledId) : asOf);
+    }
+
+    /**
+     * The report of a calendar quarter: the indicators of what is dated in it (sessions held and their
+     * attendance, completions and withdrawals, evaluations, feedback, capital given or disbursed,
+     * outcomes recorded; its trainees are those enrolled by its end and not gone before its start), and
+     * the cumulative indicators as of its last day.
+     */
+    @Transactional
+    public QuarterlyReportView quarterly(UUID ledId, UUID programmeId, int year, int quarter) {
+        Programme.require(ledId, programmeId);
+        LocalDate from = LocalDate.of(year, 3 * quarter - 2, 1);
+        LocalDate to = from.plusMonths(3).minusDays(1);
+        return new QuarterlyReportView(programmeId, year, quarter, from, to, compute(ledId, programmeId, from, to),
+                compute(ledId, programmeId, null, to));
+    }
+
+    /** The indicators of what is dated from {@code from} (null: from the beginning) to {@code day}. */
+    private IndicatorsView compute(UUID ledId, UUID programmeId, LocalDate from, LocalDate day) {
+        List<Loan> loans = from == null
+                ? Loan.list("ledId = ?1 and disbursedOn is not null and disbursedOn <= ?2", ledId, day)
+                : Loan.list("ledId = ?1 and disbursedOn between ?2 and ?3", ledId, from, day);
         try (Connection connection = dataSource.getConnection()) {
-            List<Trainee> trainees = IndicatorRows.trainees(connection, ledId, programmeId, day);
+            List<Trainee> trainees = IndicatorRows.trainees(connection, ledId, programmeId, from, day);
             Set<UUID> members = new HashSet<>();
             trainees.forEach(trainee -> members.add(trainee.memberId()));
             Set<UUID> everTrainees = IndicatorRows.everTrainees(connection, ledId, day);
@@ -71,9 +92,9 @@ public class IndicatorService {
                 }
             }
             IndicatorFigures figures = new IndicatorFigures(IndicatorRows.modules(connection, ledId, programmeId),
-                    IndicatorRows.evaluations(connection, ledId, programmeId, day),
-                    IndicatorRows.assistance(connection, ledId, programmeId, day), byMember,
-                    IndicatorRows.groups(connection, ledId, programmeId, day));
+                    IndicatorRows.evaluations(connection, ledId, programmeId, from, day),
+                    IndicatorRows.assistance(connection, ledId, programmeId, from, day), byMember,
+                    IndicatorRows.groups(connection, ledId, programmeId, from, day));
             return new IndicatorsView(programmeId, day, figures.of(trainees),
                     new IndicatorsView.BySegment(figures.of(only(trainees, t -> t.segment() == Segment.YOUTH)),
                             figures.of(only(trainees, t -> t.segment() == Segment.ADULT)),

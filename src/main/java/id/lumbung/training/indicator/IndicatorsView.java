@@ -30,13 +30,13 @@ public record IndicatorsView(
             @Schema(example = "25") int enrolled,
             @Schema(description = "Sessions attended ÷ sessions held between the trainee's enrolment and exit (or "
                     + "`asOf`), averaged over the trainees for whom a session was held; null when none.",
-                    example = "0.8750") String averageAttendanceRate,
+                    example = "0.8750", nullable = true) String averageAttendanceRate,
             @Schema(example = "20") int completed,
-            @Schema(description = "Completed ÷ enrolled.", example = "0.8000") String completionRate,
+            @Schema(description = "Completed ÷ enrolled.", example = "0.8000", nullable = true) String completionRate,
             @Schema(example = "2") int withdrawn,
             @Schema(description = "Per module of the programme, in its order.") List<ModuleScore> modules,
             @Schema(description = "Mean of the feedback ratings (1–5) given by `asOf`; null when none.",
-                    example = "4.25") String averageFeedbackRating,
+                    example = "4.25", nullable = true) String averageFeedbackRating,
             Capital capital,
             @Schema(description = "Loans disbursed on or after the trainee's enrolment.") Repayment trainedBorrowers,
             @Schema(description = "Loans disbursed to trainees before their enrolment, shown apart.")
@@ -61,9 +61,9 @@ public record IndicatorsView(
             @Schema(example = "KEU") String moduleCode,
             @Schema(example = "Pengelolaan Keuangan") String title,
             @Schema(example = "18") int evaluations,
-            @Schema(description = "Null when no evaluation.", example = "72.50") String averageScore,
+            @Schema(description = "Null when no evaluation.", example = "72.50", nullable = true) String averageScore,
             @Schema(description = "Evaluations with a score of 60 or more ÷ evaluations; null when none.",
-                    example = "0.8889") String passingShare) {
+                    example = "0.8889", nullable = true) String passingShare) {
     }
 
     @Schema(name = "ProgrammeCapitalIndicators")
@@ -73,7 +73,7 @@ public record IndicatorsView(
             @Schema(description = "The assistance values and loan principals counted.") Amount totalAmount,
             @Schema(description = "Median over completed trainees with capital of the days from completion to "
                     + "their first capital (negative when it came before completion); null when none.",
-                    example = "21") Long medianDaysFromCompletionToFirstCapital) {
+                    example = "21", nullable = true) Long medianDaysFromCompletionToFirstCapital) {
     }
 
     @Schema(name = "ProgrammeRepaymentIndicators")
@@ -85,33 +85,36 @@ public record IndicatorsView(
                     example = "0.1250") String par30,
             @Schema(description = "Loans whose last installment is due by `asOf`.", example = "2") int matured,
             @Schema(description = "Matured loans with every installment paid by its due date ÷ matured loans; "
-                    + "null when none matured.", example = "0.5000") String fullyRepaidOnScheduleShare,
+                    + "null when none matured.", example = "0.5000", nullable = true)
+            String fullyRepaidOnScheduleShare,
             @Schema(description = "Mean days past due over the loans in arrears; null when none.",
-                    example = "45.00") String averageDaysPastDue) {
+                    example = "45.00", nullable = true) String averageDaysPastDue) {
     }
 
     @Schema(name = "ProgrammeBusinessIndicators")
     public record Businesses(
             @Schema(description = "Trainees whose latest outcome says a business was started.", example = "9")
             int count,
-            @Schema(description = "Count ÷ enrolled.", example = "0.3600") String share) {
+            @Schema(description = "Count ÷ enrolled.", example = "0.3600", nullable = true) String share) {
     }
 
     @Schema(name = "ProgrammeEmploymentIndicators")
     public record Employment(
             @Schema(description = "Trainees with an outcome by `asOf`.", example = "20") int withOutcome,
             @Schema(description = "Employed at their earliest outcome ÷ trainees with an outcome.",
-                    example = "0.4000") String baselineShare,
+                    example = "0.4000", nullable = true) String baselineShare,
             @Schema(description = "Employed at their latest outcome ÷ trainees with an outcome.",
-                    example = "0.6500") String nowShare) {
+                    example = "0.6500", nullable = true) String nowShare) {
     }
 
     @Schema(name = "ProgrammeIncomeIndicators")
     public record Income(
-            @Schema(description = "Median monthly income at the earliest outcome; null when none.")
+            @Schema(description = "Median monthly income at the earliest outcome; null when none.", nullable = true)
             Amount medianBaseline,
-            @Schema(description = "Median monthly income at the latest outcome; null when none.") Amount medianNow,
-            @Schema(description = "Median of each trainee's latest minus earliest income; null when none.")
+            @Schema(description = "Median monthly income at the latest outcome; null when none.", nullable = true)
+            Amount medianNow,
+            @Schema(description = "Median of each trainee's latest minus earliest income; null when none.",
+                    nullable = true)
             Amount medianChange) {
     }
 }

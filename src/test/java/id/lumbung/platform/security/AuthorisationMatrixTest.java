@@ -204,6 +204,7 @@ class AuthorisationMatrixTest {
         led("recordCapitalAssistance", RECORD);
         led("getTraineeCapital", VIEW);
         led("getProgrammeIndicators", VIEW);
+        led("getProgrammeQuarterlyReport", VIEW);
     }
 
     private static Village home;
