@@ -334,10 +334,12 @@ class ProgrammeIndicatorsTest {
                 .body("activity.overall.monthlyIncome.medianBaseline", equalTo("950000.00"));
         as(Tokens.trainer(led)).get(quarterly + "?year=2026&quarter=5").then().statusCode(400)
                 .contentType("application/problem+json");
-        as(Tokens.trainer(led)).get(quarterly + "?quarter=1").then().statusCode(400)
+        as(Tokens.trainer(led)).get(quarterly + "?year=1999&quarter=1").then().statusCode(400)
                 .contentType("application/problem+json");
 
         // Another LED's programme is not there; nor is an unknown one.
+        as(Tokens.trainer(led)).get(quarterly.replace(p1.toString(), UUID.randomUUID().toString())
+                + "?year=2026&quarter=9").then().statusCode(404);
         UUID other = Api.createLed();
         as(Tokens.trainer(other)).get(base(other) + "/programmes/" + p1 + "/indicators").then().statusCode(404);
         as(Tokens.trainer(led)).get(base(led) + "/programmes/" + UUID.randomUUID() + "/indicators").then()

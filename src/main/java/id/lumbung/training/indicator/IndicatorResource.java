@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.lumbung.platform.database.RetriesReads;
-import id.lumbung.platform.error.ApiException;
 import id.lumbung.tenancy.LedAccess;
 import id.lumbung.tenancy.LedPermission;
 import io.quarkus.security.Authenticated;
@@ -60,21 +59,15 @@ public class IndicatorResource {
     @Operation(operationId = "getProgrammeQuarterlyReport", summary = "A programme's quarterly report",
             description = "Every role that reads training data. The indicators of the quarter's activity (sessions "
             + "held and attendance, completions, withdrawals, evaluations, feedback, new capital, outcomes recorded "
-            + "in it) and the cumulative indicators at the quarter's end. `year` and `quarter` (1–4) are required "
-            + "(400 `validation-failed`).")
+            + "in it) and the cumulative indicators at the quarter's end. `year` (2000–2999) and `quarter` (1–4) "
+            + "default to today's in the LED's zone; outside those bounds 400 `validation-failed`.")
     @APIResponse(responseCode = "200", description = "The quarterly report")
     public QuarterlyReportView quarterly(@PathParam("ledId") UUID ledId, @PathParam("programmeId") UUID programmeId,
-            @Parameter(description = "The calendar year, 2000–2999.", example = "2026") @QueryParam("year")
-            Integer year,
-            @Parameter(description = "The quarter, 1–4 (January–March is 1).", example = "2") @QueryParam("quarter")
-            Integer quarter) {
+            @Parameter(description = "The calendar year, 2000–2999; default this year.", example = "2026")
+            @QueryParam("year") Integer year,
+            @Parameter(description = "The quarter, 1–4 (January–March is 1); default this quarter.", example = "2")
+            @QueryParam("quarter") Integer quarter) {
         access.require(ledId, LedPermission.READ_TRAINING);
-        if (year == null || year < 2000 || year > 2999) {
-            throw ApiException.invalidField("year", "is required, 2000–2999");
-        }
-        if (quarter == null || quarter < 1 || quarter > 4) {
-            throw ApiException.invalidField("quarter", "is required, 1–4");
-        }
         return indicators.quarterly(ledId, programmeId, year, quarter);
     }
 }

@@ -22,6 +22,7 @@ import id.lumbung.loan.Loan;
 import id.lumbung.loan.LoanPositions;
 import id.lumbung.loan.repayment.LoanPosition;
 import id.lumbung.money.Amount;
+import id.lumbung.platform.error.ApiException;
 import id.lumbung.training.Programme;
 import id.lumbung.training.ProgrammeService;
 import id.lumbung.training.Segment;
@@ -57,11 +58,20 @@ public class IndicatorService {
      * The report of a calendar quarter: the indicators of what is dated in it (sessions held and their
      * attendance, completions and withdrawals, evaluations, feedback, capital given or disbursed,
      * outcomes recorded; its trainees are those enrolled by its end and not gone before its start), and
-     * the cumulative indicators as of its last day.
+     * the cumulative indicators as of its last day. Year and quarter default to today's.
      */
     @Transactional
-    public QuarterlyReportView quarterly(UUID ledId, UUID programmeId, int year, int quarter) {
+    public QuarterlyReportView quarterly(UUID ledId, UUID programmeId, Integer givenYear, Integer givenQuarter) {
         Programme.require(ledId, programmeId);
+        LocalDate today = posting.today(ledId);
+        int year = givenYear == null ? today.getYear() : givenYear;
+        int quarter = givenQuarter == null ? (today.getMonthValue() + 2) / 3 : givenQuarter;
+        if (year < 2000 || year > 2999) {
+            throw ApiException.invalidField("year", "must be 2000–2999");
+        }
+        if (quarter < 1 || quarter > 4) {
+            throw ApiException.invalidField("quarter", "must be 1–4");
+        }
         LocalDate from = LocalDate.of(year, 3 * quarter - 2, 1);
         LocalDate to = from.plusMonths(3).minusDays(1);
         return new QuarterlyReportView(programmeId, year, quarter, from, to, compute(ledId, programmeId, from, to),
