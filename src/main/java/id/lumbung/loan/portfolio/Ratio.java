@@ -6,15 +6,15 @@ import java.math.RoundingMode;
 import id.lumbung.money.Amount;
 
 /** A share of a whole as the report writes it: a decimal fraction with 4 places, HALF_UP. */
-final class Ratio {
+public final class Ratio {
 
-    static final String NONE = "0.0000";
+    public static final String NONE = "0.0000";
 
     private Ratio() {
     }
 
     /** {@code part ÷ whole}, {@code "0.0000"} when the whole is zero (an empty portfolio is not at risk). */
-    static String of(Amount part, Amount whole) {
+    public static String of(Amount part, Amount whole) {
         if (!whole.isPositive()) {
             return NONE;
         }
@@ -22,7 +22,7 @@ final class Ratio {
     }
 
     /** {@code part ÷ whole}, or null when nothing was due (a rate of nothing is not 100 %). */
-    static String orNull(BigDecimal part, BigDecimal whole) {
+    public static String orNull(BigDecimal part, BigDecimal whole) {
         if (whole.signum() <= 0) {
             return null;
         }

@@ -203,6 +203,8 @@ class AuthorisationMatrixTest {
         led("recordProgrammeExpense", RECORD);
         led("recordCapitalAssistance", RECORD);
         led("getTraineeCapital", VIEW);
+        led("getProgrammeIndicators", VIEW);
+        led("getProgrammeQuarterlyReport", VIEW);
     }
 
     private static Village home;
