@@ -59,9 +59,10 @@ public class LoanPositions {
             + " OR %1$s.paid_interest < %1$s.interest OR %1$s.paid_penalty < %1$s.penalty_charged)";
 
     private static final String OPEN_INSTALLMENTS = "SELECT o.loan_id, " + columns("o") + " FROM loan_installment o"
-            + " WHERE o.led_id = ? AND o.loan_id = ANY (?) AND o.due_on <= ? AND " + UNSETTLED.formatted("o")
+            + " WHERE o.led_id = ANY (?) AND o.loan_id = ANY (?) AND o.due_on <= ? AND " + UNSETTLED.formatted("o")
             + " UNION ALL SELECT k.id, n.* FROM unnest(?::uuid[]) AS k (id) CROSS JOIN LATERAL (SELECT "
-            + columns("x") + " FROM loan_installment x WHERE x.led_id = ? AND x.loan_id = k.id AND x.due_on > ? AND "
+            + columns("x") + " FROM loan_installment x WHERE x.led_id = ANY (?) AND x.loan_id = k.id"
+            + " AND x.due_on > ? AND "
             + UNSETTLED.formatted("x") + " ORDER BY x.due_on, x.number LIMIT 1) n";
 
     private final DataSource dataSource;
@@ -74,6 +75,15 @@ public class LoanPositions {
 
     /** The position of each loan as of {@code asOf}, by loan id. */
     public Map<UUID, LoanPosition> asOf(UUID ledId, Collection<Loan> loans, LocalDate asOf) {
+        return asOf(List.of(ledId), loans, asOf);
+    }
+
+    /**
+     * The same for loans of several LEDs at once (a district's), still in a fixed number of queries
+     * whatever the number of LEDs: each statement reads {@code led_id = ANY (...)}.
+     */
+    public Map<UUID, LoanPosition> asOf(Collection<UUID> ledIdsIn, Collection<Loan> loans, LocalDate asOf) {
+        UUID[] ledIds = ledIdsIn.toArray(UUID[]::new);
         Map<UUID, LoanPosition> positions = new HashMap<>();
         List<Loan> current = new ArrayList<>();
         List<Loan> rebuilt = new ArrayList<>();
@@ -93,14 +103,14 @@ public class LoanPositions {
         if (current.isEmpty() && rebuilt.isEmpty()) {
             return positions;
         }
-        Map<UUID, List<InstallmentState>> open = openInstallments(ledId, current, asOf);
+        Map<UUID, List<InstallmentState>> open = openInstallments(ledIds, current, asOf);
         for (Loan loan : current) {
             LoanPosition position = current(loan, open.getOrDefault(loan.id, List.of()), asOf);
             positions.put(loan.id, position.withOutstanding(Amount.of(loan.outstandingPrincipal)));
         }
         if (!rebuilt.isEmpty()) {
             List<Loan> withSchedule = rebuilt.stream().filter(loan -> loan.disbursementId != null).toList();
-            rebuild(ledId, rebuilt, asOf, installments(ledId, withSchedule), positions);
+            rebuild(ledIds, rebuilt, asOf, installments(ledIds, withSchedule), positions);
         }
         return positions;
     }
@@ -110,7 +120,7 @@ public class LoanPositions {
     }
 
     /** The installments of these kept loans a position as of {@code asOf} depends on, in order, in one statement. */
-    private Map<UUID, List<InstallmentState>> openInstallments(UUID ledId, List<Loan> loans, LocalDate asOf) {
+    private Map<UUID, List<InstallmentState>> openInstallments(UUID[] ledIds, List<Loan> loans, LocalDate asOf) {
         Map<UUID, List<InstallmentState>> open = new HashMap<>();
         if (loans.isEmpty()) {
             return open;
@@ -118,11 +128,11 @@ public class LoanPositions {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(OPEN_INSTALLMENTS)) {
             Array ids = connection.createArrayOf("uuid", loans.stream().map(loan -> loan.id).toArray());
-            select.setObject(1, ledId);
+            select.setArray(1, connection.createArrayOf("uuid", ledIds));
             select.setArray(2, ids);
             select.setObject(3, asOf);
             select.setArray(4, ids);
-            select.setObject(5, ledId);
+            select.setArray(5, connection.createArrayOf("uuid", ledIds));
             select.setObject(6, asOf);
             select.setFetchSize(10_000);
             try (ResultSet row = select.executeQuery()) {
@@ -153,16 +163,16 @@ public class LoanPositions {
                 asOf);
     }
 
-    private void rebuild(UUID ledId, List<Loan> loans, LocalDate asOf, Map<UUID, List<InstallmentState>> schedules,
+    private void rebuild(UUID[] ledIds, List<Loan> loans, LocalDate asOf, Map<UUID, List<InstallmentState>> schedules,
             Map<UUID, LoanPosition> positions) {
         UUID[] ids = loans.stream().map(loan -> loan.id).toArray(UUID[]::new);
         try (Connection connection = dataSource.getConnection()) {
-            Map<UUID, Standing> disbursed = standingDisbursements(connection, ledId, ids, asOf);
+            Map<UUID, Standing> disbursed = standingDisbursements(connection, ledIds, ids, asOf);
             Map<UUID, Map<Integer, Map<Integer, Paid>>> paid = new HashMap<>();
             Map<UUID, BigDecimal> repaidPrincipal = new HashMap<>();
-            standingRepayments(connection, ledId, ids, asOf, paid, repaidPrincipal);
-            Map<UUID, InForce> inForce = versionsInForce(connection, ledId, loans, asOf);
-            Map<UUID, List<InstallmentState>> superseded = superseded(connection, ledId, loans, inForce);
+            standingRepayments(connection, ledIds, ids, asOf, paid, repaidPrincipal);
+            Map<UUID, InForce> inForce = versionsInForce(connection, ledIds, loans, asOf);
+            Map<UUID, List<InstallmentState>> superseded = superseded(connection, ledIds, loans, inForce);
             for (Loan loan : loans) {
                 Standing standing = disbursed.get(loan.id);
                 BigDecimal outstanding = (standing == null ? BigDecimal.ZERO : standing.principal)
@@ -194,7 +204,7 @@ public class LoanPositions {
      * The schedule version in force on {@code asOf} of each rescheduled loan: the latest whose
      * reschedule is dated on or before it (version 1 before the first), with the penalty it carried.
      */
-    private static Map<UUID, InForce> versionsInForce(Connection connection, UUID ledId, List<Loan> loans,
+    private static Map<UUID, InForce> versionsInForce(Connection connection, UUID[] ledIds, List<Loan> loans,
             LocalDate asOf) throws SQLException {
         UUID[] rescheduled = loans.stream().filter(loan -> loan.scheduleVersion > 1).map(loan -> loan.id)
                 .toArray(UUID[]::new);
@@ -204,9 +214,9 @@ public class LoanPositions {
         }
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT DISTINCT ON (loan_id) loan_id, version, carried_penalty FROM loan_schedule_version
-                 WHERE led_id = ? AND loan_id = ANY (?) AND starts_on <= ?
+                 WHERE led_id = ANY (?) AND loan_id = ANY (?) AND starts_on <= ?
                  ORDER BY loan_id, version DESC""")) {
-            select.setObject(1, ledId);
+            select.setArray(1, connection.createArrayOf("uuid", ledIds));
             select.setArray(2, connection.createArrayOf("uuid", rescheduled));
             select.setObject(3, asOf);
             try (ResultSet row = select.executeQuery()) {
@@ -219,7 +229,7 @@ public class LoanPositions {
     }
 
     /** The frozen installments of each loan whose version in force is a superseded one, in order. */
-    private static Map<UUID, List<InstallmentState>> superseded(Connection connection, UUID ledId, List<Loan> loans,
+    private static Map<UUID, List<InstallmentState>> superseded(Connection connection, UUID[] ledIds, List<Loan> loans,
             Map<UUID, InForce> inForce) throws SQLException {
         List<UUID> loanIds = new ArrayList<>();
         List<Integer> versions = new ArrayList<>();
@@ -240,11 +250,11 @@ public class LoanPositions {
                   FROM loan_schedule_installment s
                   JOIN unnest(?::uuid[], ?::int[]) AS w (loan_id, version)
                     ON w.loan_id = s.loan_id AND w.version = s.version
-                 WHERE s.led_id = ?
+                 WHERE s.led_id = ANY (?)
                  ORDER BY s.loan_id, s.number""")) {
             select.setArray(1, connection.createArrayOf("uuid", loanIds.toArray()));
             select.setArray(2, connection.createArrayOf("integer", versions.toArray()));
-            select.setObject(3, ledId);
+            select.setArray(3, connection.createArrayOf("uuid", ledIds));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     rows.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>()).add(
@@ -260,15 +270,15 @@ public class LoanPositions {
     }
 
     /** The principal of disbursements standing on {@code asOf}: dated by then, not reversed by then. */
-    private static Map<UUID, Standing> standingDisbursements(Connection connection, UUID ledId, UUID[] ids,
+    private static Map<UUID, Standing> standingDisbursements(Connection connection, UUID[] ledIds, UUID[] ids,
             LocalDate asOf) throws SQLException {
         Map<UUID, Standing> standing = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT d.loan_id, d.id, d.principal FROM loan_disbursement d
-                 WHERE d.led_id = ? AND d.loan_id = ANY (?) AND d.disbursed_on <= ?
+                 WHERE d.led_id = ANY (?) AND d.loan_id = ANY (?) AND d.disbursed_on <= ?
                    AND NOT EXISTS (SELECT 1 FROM loan_reversal v
                                     WHERE v.led_id = d.led_id AND v.target_id = d.id AND v.effective_date <= ?)""")) {
-            select.setObject(1, ledId);
+            select.setArray(1, connection.createArrayOf("uuid", ledIds));
             select.setArray(2, connection.createArrayOf("uuid", ids));
             select.setObject(3, asOf);
             select.setObject(4, asOf);
@@ -288,7 +298,7 @@ public class LoanPositions {
      * loan's current disbursement (repayments recorded since it; a repayment belongs to the latest
      * version that took over before it was recorded), and the principal of all of them.
      */
-    private static void standingRepayments(Connection connection, UUID ledId, UUID[] ids, LocalDate asOf,
+    private static void standingRepayments(Connection connection, UUID[] ledIds, UUID[] ids, LocalDate asOf,
             Map<UUID, Map<Integer, Map<Integer, Paid>>> paid, Map<UUID, BigDecimal> repaidPrincipal)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
@@ -301,11 +311,11 @@ public class LoanPositions {
                   JOIN loan_repayment_line l ON l.led_id = r.led_id AND l.repayment_id = r.id
                   JOIN loan lo ON lo.led_id = r.led_id AND lo.id = r.loan_id
                   LEFT JOIN loan_disbursement cd ON cd.led_id = lo.led_id AND cd.id = lo.disbursement_id
-                 WHERE r.led_id = ? AND r.loan_id = ANY (?) AND r.paid_on <= ?
+                 WHERE r.led_id = ANY (?) AND r.loan_id = ANY (?) AND r.paid_on <= ?
                    AND NOT EXISTS (SELECT 1 FROM loan_reversal v
                                     WHERE v.led_id = r.led_id AND v.target_id = r.id AND v.effective_date <= ?)
                  GROUP BY 1, 2, 3, 4""")) {
-            select.setObject(1, ledId);
+            select.setArray(1, connection.createArrayOf("uuid", ledIds));
             select.setArray(2, connection.createArrayOf("uuid", ids));
             select.setObject(3, asOf);
             select.setObject(4, asOf);
@@ -330,7 +340,7 @@ public class LoanPositions {
      * latest event). Plain JDBC into the pure states: managed entities (each hydrated, tracked and
      * dirty-checked) cost seconds over many loans where this costs a fraction of one.
      */
-    private Map<UUID, List<InstallmentState>> installments(UUID ledId, List<Loan> loans) {
+    private Map<UUID, List<InstallmentState>> installments(UUID[] ledIds, List<Loan> loans) {
         Map<UUID, List<InstallmentState>> schedules = new HashMap<>();
         if (loans.isEmpty()) {
             return schedules;
@@ -338,8 +348,9 @@ public class LoanPositions {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT loan_id, "
                         + RepaymentRows.INSTALLMENT_COLUMNS
-                        + " FROM loan_installment WHERE led_id = ? AND loan_id = ANY (?) ORDER BY loan_id, number")) {
-            select.setObject(1, ledId);
+                        + " FROM loan_installment WHERE led_id = ANY (?) AND loan_id = ANY (?)"
+                        + " ORDER BY loan_id, number")) {
+            select.setArray(1, connection.createArrayOf("uuid", ledIds));
             select.setArray(2, connection.createArrayOf("uuid", loans.stream().map(loan -> loan.id).toArray()));
             select.setFetchSize(10_000);
             try (ResultSet row = select.executeQuery()) {

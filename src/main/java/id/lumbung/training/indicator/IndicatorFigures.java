@@ -148,8 +148,15 @@ final class IndicatorFigures {
         return scores;
     }
 
-    /** Repayment performance of these loans: PAR30 by outstanding, schedule kept among the matured, arrears. */
-    static IndicatorsView.Repayment repayment(Collection<LoanFact> loans) {
+    /**
+     * Repayment performance of these loans: PAR30 by outstanding, schedule kept among the matured, arrears.
+     * A loan counts once however many trainees' rows name it (a member enrolled in two programmes of a
+     * district's pool).
+     */
+    static IndicatorsView.Repayment repayment(Collection<LoanFact> given) {
+        Map<UUID, LoanFact> distinct = new java.util.LinkedHashMap<>();
+        given.forEach(loan -> distinct.putIfAbsent(loan.loanId(), loan));
+        Collection<LoanFact> loans = distinct.values();
         Amount outstanding = Amount.ZERO;
         Amount atRisk = Amount.ZERO;
         int matured = 0;

@@ -23,7 +23,8 @@ import id.lumbung.training.Segment;
  * the two (a quarter's activity: its trainees are those enrolled by its end and not gone before it):
  * the trainees with their attendance, feedback and earliest and latest outcome, the evaluations,
  * the modules, the assistance, the groups named in outcomes, the members who were ever
- * trainees, and the schedule facts of a set of loans.
+ * trainees, and the schedule facts of a set of loans. Each reads a set of LEDs and programmes (one of
+ * each for a programme, all of a district's for the district's indicators) in the same one statement.
  */
 final class IndicatorRows {
 
@@ -38,7 +39,7 @@ final class IndicatorRows {
      * A trainee enrolled by the day: exits only when dated by then; sessions held from enrolment to the
      * exit (or the day) and how many of them the trainee attended; feedback count and sum.
      */
-    record Trainee(UUID id, UUID memberId, Segment segment, String gender, LocalDate enrolledOn,
+    record Trainee(UUID id, UUID ledId, UUID memberId, Segment segment, String gender, LocalDate enrolledOn,
             LocalDate completedOn, LocalDate withdrawnOn, int sessionsHeld, int sessionsAttended, int feedbackCount,
             int feedbackSum, Outcome baseline, Outcome now) {
     }
@@ -46,7 +47,7 @@ final class IndicatorRows {
     record Evaluation(UUID traineeId, String moduleCode, int score) {
     }
 
-    record Module(String code, String title) {
+    record Module(UUID ledId, String code, String title) {
     }
 
     /** What was given to a trainee by the day (standing), and when first. */
@@ -57,14 +58,14 @@ final class IndicatorRows {
     record Schedule(boolean matured, boolean paidOnTime) {
     }
 
-    static List<Trainee> trainees(Connection connection, UUID ledId, UUID programmeId, LocalDate from,
-            LocalDate day) throws SQLException {
+    static List<Trainee> trainees(Connection connection, Collection<UUID> ledIds,
+            Collection<UUID> programmeIds, LocalDate from, LocalDate day) throws SQLException {
         String outcome = "SELECT o.monthly_income, o.employed, o.business_started FROM training_outcome o"
                 + " WHERE o.led_id = t.led_id AND o.trainee_id = t.id AND o.recorded_on BETWEEN p.f AND p.d ORDER BY ";
         List<Trainee> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 WITH p (f, d) AS (VALUES (coalesce(?::date, '-infinity'), ?::date))
-                SELECT t.id, t.member_id, t.segment, t.gender, t.enrolled_on,
+                SELECT t.id, t.led_id, t.member_id, t.segment, t.gender, t.enrolled_on,
                        CASE WHEN t.completed_on BETWEEN p.f AND p.d THEN t.completed_on END,
                        CASE WHEN t.withdrawn_on BETWEEN p.f AND p.d THEN t.withdrawn_on END,
                        s.held, s.attended, f.n, f.total,
@@ -84,18 +85,19 @@ final class IndicatorRows {
                         WHERE r.led_id = t.led_id AND r.trainee_id = t.id AND r.given_on BETWEEN p.f AND p.d) f
                   LEFT JOIN LATERAL (%1$s o.recorded_on, o.recorded_at LIMIT 1) b ON true
                   LEFT JOIN LATERAL (%1$s o.recorded_on DESC, o.recorded_at DESC LIMIT 1) n ON true
-                 WHERE t.led_id = ? AND t.programme_id = ? AND t.enrolled_on <= p.d
+                 WHERE t.led_id = ANY (?) AND t.programme_id = ANY (?) AND t.enrolled_on <= p.d
                    AND coalesce(t.completed_on, t.withdrawn_on, p.d) >= p.f""".formatted(outcome))) {
             select.setObject(1, from);
             select.setObject(2, day);
-            select.setObject(3, ledId);
-            select.setObject(4, programmeId);
+            select.setArray(3, uuids(connection, ledIds));
+            select.setArray(4, uuids(connection, programmeIds));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     rows.add(new Trainee(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                            Segment.valueOf(row.getString(3)), row.getString(4), row.getObject(5, LocalDate.class),
-                            row.getObject(6, LocalDate.class), row.getObject(7, LocalDate.class), row.getInt(8),
-                            row.getInt(9), row.getInt(10), row.getInt(11), outcome(row, 12), outcome(row, 15)));
+                            row.getObject(3, UUID.class), Segment.valueOf(row.getString(4)), row.getString(5),
+                            row.getObject(6, LocalDate.class), row.getObject(7, LocalDate.class),
+                            row.getObject(8, LocalDate.class), row.getInt(9), row.getInt(10), row.getInt(11),
+                            row.getInt(12), outcome(row, 13), outcome(row, 16)));
                 }
             }
         }
@@ -108,15 +110,17 @@ final class IndicatorRows {
                 : new Outcome(income, row.getBoolean(column + 1), row.getBoolean(column + 2));
     }
 
-    static List<Module> modules(Connection connection, UUID ledId, UUID programmeId) throws SQLException {
+    /** The programmes' modules, each programme's in its order (programmes in the order of their ids). */
+    static List<Module> modules(Connection connection, Collection<UUID> ledIds, Collection<UUID> programmeIds)
+            throws SQLException {
         List<Module> modules = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT code, title FROM training_module"
-                + " WHERE led_id = ? AND programme_id = ? ORDER BY position")) {
-            select.setObject(1, ledId);
-            select.setObject(2, programmeId);
+        try (PreparedStatement select = connection.prepareStatement("SELECT led_id, code, title FROM training_module"
+                + " WHERE led_id = ANY (?) AND programme_id = ANY (?) ORDER BY programme_id, position")) {
+            select.setArray(1, uuids(connection, ledIds));
+            select.setArray(2, uuids(connection, programmeIds));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    modules.add(new Module(row.getString(1), row.getString(2)));
+                    modules.add(new Module(row.getObject(1, UUID.class), row.getString(2), row.getString(3)));
                 }
             }
         }
@@ -124,16 +128,16 @@ final class IndicatorRows {
     }
 
     /** Evaluations made by the day of trainees enrolled by then. */
-    static List<Evaluation> evaluations(Connection connection, UUID ledId, UUID programmeId, LocalDate from,
-            LocalDate day) throws SQLException {
+    static List<Evaluation> evaluations(Connection connection, Collection<UUID> ledIds,
+            Collection<UUID> programmeIds, LocalDate from, LocalDate day) throws SQLException {
         List<Evaluation> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT e.trainee_id, e.module_code, e.score FROM training_evaluation e
                   JOIN trainee t ON t.led_id = e.led_id AND t.id = e.trainee_id
-                 WHERE e.led_id = ? AND e.programme_id = ? AND e.evaluated_on <= ? AND t.enrolled_on <= ?
+                 WHERE e.led_id = ANY (?) AND e.programme_id = ANY (?) AND e.evaluated_on <= ? AND t.enrolled_on <= ?
                    AND e.evaluated_on >= coalesce(?::date, '-infinity')""")) {
-            select.setObject(1, ledId);
-            select.setObject(2, programmeId);
+            select.setArray(1, uuids(connection, ledIds));
+            select.setArray(2, uuids(connection, programmeIds));
             select.setObject(3, day);
             select.setObject(4, day);
             select.setObject(5, from);
@@ -147,19 +151,19 @@ final class IndicatorRows {
     }
 
     /** Assistance given by the day to each trainee of the programme, an LED-paid one while its entry stands. */
-    static Map<UUID, Assistance> assistance(Connection connection, UUID ledId, UUID programmeId, LocalDate from,
-            LocalDate day) throws SQLException {
+    static Map<UUID, Assistance> assistance(Connection connection, Collection<UUID> ledIds,
+            Collection<UUID> programmeIds, LocalDate from, LocalDate day) throws SQLException {
         Map<UUID, Assistance> given = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT a.trainee_id, sum(a.value), min(a.given_on) FROM capital_assistance a
                   JOIN trainee t ON t.led_id = a.led_id AND t.id = a.trainee_id
-                 WHERE a.led_id = ? AND t.programme_id = ? AND a.given_on <= ?
+                 WHERE a.led_id = ANY (?) AND t.programme_id = ANY (?) AND a.given_on <= ?
                    AND a.given_on >= coalesce(?::date, '-infinity')
                    AND (a.entry_id IS NULL OR NOT EXISTS (SELECT 1 FROM journal_entry r
                          WHERE r.led_id = a.led_id AND r.reverses_id = a.entry_id AND r.effective_date <= ?))
                  GROUP BY a.trainee_id""")) {
-            select.setObject(1, ledId);
-            select.setObject(2, programmeId);
+            select.setArray(1, uuids(connection, ledIds));
+            select.setArray(2, uuids(connection, programmeIds));
             select.setObject(3, day);
             select.setObject(4, from);
             select.setObject(5, day);
@@ -174,17 +178,17 @@ final class IndicatorRows {
     }
 
     /** The KUB groups each trainee's outcomes recorded by the day name. */
-    static Map<UUID, Set<UUID>> groups(Connection connection, UUID ledId, UUID programmeId, LocalDate from,
-            LocalDate day) throws SQLException {
+    static Map<UUID, Set<UUID>> groups(Connection connection, Collection<UUID> ledIds,
+            Collection<UUID> programmeIds, LocalDate from, LocalDate day) throws SQLException {
         Map<UUID, Set<UUID>> groups = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT DISTINCT o.trainee_id, o.joined_group_id FROM training_outcome o
                   JOIN trainee t ON t.led_id = o.led_id AND t.id = o.trainee_id
-                 WHERE o.led_id = ? AND t.programme_id = ? AND o.recorded_on <= ?
+                 WHERE o.led_id = ANY (?) AND t.programme_id = ANY (?) AND o.recorded_on <= ?
                    AND o.joined_group_id IS NOT NULL
                    AND o.recorded_on >= coalesce(?::date, '-infinity')""")) {
-            select.setObject(1, ledId);
-            select.setObject(2, programmeId);
+            select.setArray(1, uuids(connection, ledIds));
+            select.setArray(2, uuids(connection, programmeIds));
             select.setObject(3, day);
             select.setObject(4, from);
             try (ResultSet row = select.executeQuery()) {
@@ -198,11 +202,11 @@ final class IndicatorRows {
     }
 
     /** Members enrolled in any programme of the LED by the day. */
-    static Set<UUID> everTrainees(Connection connection, UUID ledId, LocalDate day) throws SQLException {
+    static Set<UUID> everTrainees(Connection connection, Collection<UUID> ledIds, LocalDate day) throws SQLException {
         Set<UUID> members = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT DISTINCT member_id FROM trainee WHERE led_id = ? AND enrolled_on <= ?")) {
-            select.setObject(1, ledId);
+                "SELECT DISTINCT member_id FROM trainee WHERE led_id = ANY (?) AND enrolled_on <= ?")) {
+            select.setArray(1, uuids(connection, ledIds));
             select.setObject(2, day);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -219,7 +223,8 @@ final class IndicatorRows {
      * Read on the loan's current schedule; a rescheduled loan did not keep its schedule, the caller's
      * rule.
      */
-    static Map<UUID, Schedule> schedules(Connection connection, UUID ledId, Collection<UUID> loans, LocalDate day)
+    static Map<UUID, Schedule> schedules(Connection connection, Collection<UUID> ledIds, Collection<UUID> loans,
+            LocalDate day)
             throws SQLException {
         Map<UUID, Schedule> schedules = new HashMap<>();
         if (loans.isEmpty()) {
@@ -237,10 +242,10 @@ final class IndicatorRows {
                           AND r.paid_on <= i.due_on AND r.paid_on <= p.d
                           AND NOT EXISTS (SELECT 1 FROM loan_reversal v WHERE v.led_id = r.led_id
                                            AND v.target_id = r.id AND v.effective_date <= p.d)) paid ON true
-                 WHERE i.led_id = ? AND i.loan_id = ANY (?)
+                 WHERE i.led_id = ANY (?) AND i.loan_id = ANY (?)
                  GROUP BY i.loan_id""")) {
             select.setObject(1, day);
-            select.setObject(2, ledId);
+            select.setArray(2, uuids(connection, ledIds));
             select.setArray(3, connection.createArrayOf("uuid", loans.toArray()));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -249,5 +254,9 @@ final class IndicatorRows {
             }
         }
         return schedules;
+    }
+
+    private static java.sql.Array uuids(Connection connection, Collection<UUID> ids) throws SQLException {
+        return connection.createArrayOf("uuid", ids.toArray());
     }
 }

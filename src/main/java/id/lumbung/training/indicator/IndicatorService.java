@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ import id.lumbung.loan.LoanPositions;
 import id.lumbung.loan.repayment.LoanPosition;
 import id.lumbung.money.Amount;
 import id.lumbung.platform.error.ApiException;
+import id.lumbung.tenancy.Led;
 import id.lumbung.training.Programme;
 import id.lumbung.training.ProgrammeService;
 import id.lumbung.training.Segment;
@@ -78,20 +80,64 @@ public class IndicatorService {
                 compute(ledId, programmeId, null, to));
     }
 
+    /**
+     * The indicators of a district as of a day: every programme of every LED of the district pooled
+     * into one set of rows, read in the same statements as one programme's (never one per LED or per
+     * trainee); the district's figures computed once over all the rows, so that rates and medians are
+     * recomputed from the pooled trainees and loans, never averaged across LEDs, and each LED's computed
+     * over its own rows, side by side. {@code asOf} defaults to the earliest "today" of the LEDs' zones.
+     */
+    @Transactional
+    public DistrictTrainingIndicatorsView district(UUID districtId, LocalDate asOf) {
+        List<Led> leds = Led.list("districtId = ?1 order by name, id", districtId);
+        List<UUID> ledIds = leds.stream().map(led -> led.id).toList();
+        LocalDate day = asOf != null ? asOf
+                : ledIds.stream().map(posting::today).min(LocalDate::compareTo).orElse(LocalDate.now());
+        List<Programme> programmes = ledIds.isEmpty() ? List.of() : Programme.list("ledId in ?1", ledIds);
+        List<UUID> programmeIds = programmes.stream().map(programme -> programme.id).toList();
+        Pool pool = read(ledIds, programmeIds, null, day);
+        List<DistrictTrainingIndicatorsView.LedIndicators> byLed = new ArrayList<>();
+        for (Led led : leds) {
+            Pool own = pool.of(led.id);
+            byLed.add(new DistrictTrainingIndicatorsView.LedIndicators(led.id, led.name,
+                    (int) programmes.stream().filter(programme -> programme.ledId.equals(led.id)).count(),
+                    own.figures(),
+                    own.bySegment(), own.byGender(), IndicatorFigures.repayment(own.neverTrained)));
+        }
+        return new DistrictTrainingIndicatorsView(districtId, day, programmeIds.size(), pool.figures(),
+                pool.bySegment(), pool.byGender(), IndicatorFigures.repayment(pool.neverTrained), byLed);
+    }
+
     /** The indicators of what is dated from {@code from} (null: from the beginning) to {@code day}. */
     private IndicatorsView compute(UUID ledId, UUID programmeId, LocalDate from, LocalDate day) {
+        Pool pool = read(List.of(ledId), List.of(programmeId), from, day);
+        return new IndicatorsView(programmeId, day, pool.figures(), pool.bySegment(), pool.byGender(),
+                IndicatorFigures.repayment(pool.neverTrained));
+    }
+
+    /**
+     * The rows of these programmes of these LEDs, in a fixed number of statements whatever the number
+     * of LEDs, programmes, trainees and loans: the LEDs' loans disbursed in the window, of the
+     * programmes' trainees or of members never enrolled anywhere in those LEDs.
+     */
+    private Pool read(List<UUID> ledIds, List<UUID> programmeIds, LocalDate from, LocalDate day) {
+        if (ledIds.isEmpty()) {
+            return new Pool(List.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of(), Map.of());
+        }
         List<Loan> loans = from == null
-                ? Loan.list("ledId = ?1 and disbursedOn is not null and disbursedOn <= ?2", ledId, day)
-                : Loan.list("ledId = ?1 and disbursedOn between ?2 and ?3", ledId, from, day);
+                ? Loan.list("ledId in ?1 and disbursedOn is not null and disbursedOn <= ?2", ledIds, day)
+                : Loan.list("ledId in ?1 and disbursedOn between ?2 and ?3", ledIds, from, day);
         try (Connection connection = dataSource.getConnection()) {
-            List<Trainee> trainees = IndicatorRows.trainees(connection, ledId, programmeId, from, day);
+            List<Trainee> trainees = IndicatorRows.trainees(connection, ledIds, programmeIds, from, day);
             Set<UUID> members = new HashSet<>();
             trainees.forEach(trainee -> members.add(trainee.memberId()));
-            Set<UUID> everTrainees = IndicatorRows.everTrainees(connection, ledId, day);
+            Set<UUID> everTrainees = IndicatorRows.everTrainees(connection, ledIds, day);
             List<Loan> read = loans.stream()
                     .filter(loan -> members.contains(loan.memberId) || !everTrainees.contains(loan.memberId))
                     .toList();
-            List<LoanFact> facts = facts(connection, ledId, read, day);
+            Map<UUID, UUID> ledOfLoan = new HashMap<>();
+            read.forEach(loan -> ledOfLoan.put(loan.id, loan.ledId));
+            List<LoanFact> facts = facts(connection, ledIds, read, day);
             Map<UUID, List<LoanFact>> byMember = new HashMap<>();
             List<LoanFact> neverTrained = new ArrayList<>();
             for (LoanFact fact : facts) {
@@ -101,19 +147,56 @@ public class IndicatorService {
                     neverTrained.add(fact);
                 }
             }
-            IndicatorFigures figures = new IndicatorFigures(IndicatorRows.modules(connection, ledId, programmeId),
-                    IndicatorRows.evaluations(connection, ledId, programmeId, from, day),
-                    IndicatorRows.assistance(connection, ledId, programmeId, from, day), byMember,
-                    IndicatorRows.groups(connection, ledId, programmeId, from, day));
-            return new IndicatorsView(programmeId, day, figures.of(trainees),
-                    new IndicatorsView.BySegment(figures.of(only(trainees, t -> t.segment() == Segment.YOUTH)),
-                            figures.of(only(trainees, t -> t.segment() == Segment.ADULT)),
-                            figures.of(only(trainees, t -> t.segment() == Segment.ELDERLY))),
-                    new IndicatorsView.ByGender(figures.of(only(trainees, t -> t.gender().equals("F"))),
-                            figures.of(only(trainees, t -> t.gender().equals("M")))),
-                    IndicatorFigures.repayment(neverTrained));
+            return new Pool(trainees, IndicatorRows.modules(connection, ledIds, programmeIds),
+                    IndicatorRows.evaluations(connection, ledIds, programmeIds, from, day),
+                    IndicatorRows.assistance(connection, ledIds, programmeIds, from, day), byMember,
+                    IndicatorRows.groups(connection, ledIds, programmeIds, from, day), neverTrained, ledOfLoan);
         } catch (SQLException e) {
-            throw ProgrammeService.failed("reading a programme's indicators", e);
+            throw ProgrammeService.failed("reading training indicators", e);
+        }
+    }
+
+    /**
+     * Rows read for a set of trainees, and the figures of them. Rows of other trainees (another LED's)
+     * may be present in the maps: they are keyed by trainee or member and never match. Modules are
+     * pooled by code (the first title read names one), so a district's passing share of a module code
+     * is over every evaluation of it in any of its programmes.
+     */
+    private record Pool(List<Trainee> trainees, List<IndicatorRows.Module> modules,
+            List<IndicatorRows.Evaluation> evaluations, Map<UUID, IndicatorRows.Assistance> assistance,
+            Map<UUID, List<LoanFact>> byMember, Map<UUID, Set<UUID>> groups, List<LoanFact> neverTrained,
+            Map<UUID, UUID> ledOfLoan) {
+
+        /** The part of these rows that is one LED's. */
+        Pool of(UUID ledId) {
+            return new Pool(only(trainees, t -> t.ledId().equals(ledId)),
+                    modules.stream().filter(m -> m.ledId().equals(ledId)).toList(), evaluations, assistance,
+                    byMember, groups,
+                    neverTrained.stream().filter(loan -> ledId.equals(ledOfLoan.get(loan.loanId()))).toList(),
+                    ledOfLoan);
+        }
+
+        private IndicatorFigures calculator() {
+            Map<String, IndicatorRows.Module> byCode = new LinkedHashMap<>();
+            modules.forEach(module -> byCode.putIfAbsent(module.code(), module));
+            return new IndicatorFigures(List.copyOf(byCode.values()), evaluations, assistance, byMember, groups);
+        }
+
+        IndicatorsView.Figures figures() {
+            return calculator().of(trainees);
+        }
+
+        IndicatorsView.BySegment bySegment() {
+            IndicatorFigures figures = calculator();
+            return new IndicatorsView.BySegment(figures.of(only(trainees, t -> t.segment() == Segment.YOUTH)),
+                    figures.of(only(trainees, t -> t.segment() == Segment.ADULT)),
+                    figures.of(only(trainees, t -> t.segment() == Segment.ELDERLY)));
+        }
+
+        IndicatorsView.ByGender byGender() {
+            IndicatorFigures figures = calculator();
+            return new IndicatorsView.ByGender(figures.of(only(trainees, t -> t.gender().equals("F"))),
+                    figures.of(only(trainees, t -> t.gender().equals("M"))));
         }
     }
 
@@ -125,10 +208,10 @@ public class IndicatorService {
      * Each loan's outstanding and days past due as {@link LoanPositions} gives them, and its schedule
      * facts. A rescheduled or written-off loan did not keep its schedule.
      */
-    private List<LoanFact> facts(Connection connection, UUID ledId, List<Loan> loans, LocalDate day)
+    private List<LoanFact> facts(Connection connection, List<UUID> ledIds, List<Loan> loans, LocalDate day)
             throws SQLException {
-        Map<UUID, LoanPosition> standing = positions.asOf(ledId, loans, day);
-        Map<UUID, IndicatorRows.Schedule> schedules = IndicatorRows.schedules(connection, ledId,
+        Map<UUID, LoanPosition> standing = positions.asOf(ledIds, loans, day);
+        Map<UUID, IndicatorRows.Schedule> schedules = IndicatorRows.schedules(connection, ledIds,
                 loans.stream().map(loan -> loan.id).toList(), day);
         List<LoanFact> facts = new ArrayList<>();
         for (Loan loan : loans) {
