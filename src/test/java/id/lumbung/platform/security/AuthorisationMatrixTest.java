@@ -205,6 +205,9 @@ class AuthorisationMatrixTest {
         led("getTraineeCapital", VIEW);
         led("getProgrammeIndicators", VIEW);
         led("getProgrammeQuarterlyReport", VIEW);
+        // The district officer; LED roles' tokens name only their LED (404); the admin may see, not read it (403).
+        platform("getDistrictTrainingIndicators", Outcome.HIDDEN, OFFICER);
+        EXPECTED.get("getDistrictTrainingIndicators").put(ADMIN, Outcome.FORBID);
     }
 
     private static Village home;
