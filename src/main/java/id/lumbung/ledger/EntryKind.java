@@ -22,5 +22,9 @@ public enum EntryKind {
     TRANSFER,
     OPENING_BALANCE,
     ADJUSTMENT,
-    REVERSAL
+    REVERSAL,
+    /** The year-end closing entry: the year's income and expenses into retained surplus, dated Dec 31. */
+    CLOSING,
+    /** The surplus allocation the village assembly (MAD/Musdes) decided, dated the day it decided. */
+    SURPLUS_ALLOCATION
 }

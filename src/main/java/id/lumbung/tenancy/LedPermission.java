@@ -63,6 +63,8 @@ public enum LedPermission {
     RECORD_TRAINING(Set.of(Role.LED_MANAGER, Role.LED_CLERK, Role.TRAINER)),
     /** Post a programme's money (funding received, expenses) and capital assistance the LED pays: never a trainer. */
     RECORD_TRAINING_MONEY(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
+    /** Read the transparency statements (trial balance, balance sheet, ledgers, …): the books' readers. */
+    READ_STATEMENTS(Set.of(Role.DISTRICT_OFFICER, Role.LED_MANAGER, Role.LED_CLERK, Role.AUDITOR)),
     /** Read the LED's audit trail (who changed what, and refused attempts) and verify its chain. */
     READ_AUDIT(Set.of(Role.LED_MANAGER, Role.AUDITOR));
 

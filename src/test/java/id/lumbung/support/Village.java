@@ -235,7 +235,7 @@ public final class Village {
         return UUID.fromString(response.then().extract().path("id"));
     }
 
-    private static String day(int offset) {
+    public static String day(int offset) {
         return LocalDate.now(ZoneId.of("Asia/Jakarta")).plusDays(offset).toString();
     }
 }

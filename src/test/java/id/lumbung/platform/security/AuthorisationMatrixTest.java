@@ -174,6 +174,7 @@ class AuthorisationMatrixTest {
         led("listPeriods", BOOKS);
         led("closePeriod", MANAGE);
         led("getPortfolio", VIEW);
+        led("getTrialBalance", BOOKS);
         led("provisionLoanLosses", MANAGE);
         led("listProvisions", BOOKS);
         led("getProvision", BOOKS);
