@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The journal entry a statement's figures end at: its number (numbering is gapless, so it is also
  * the count of entries) and its hash, which ties the printed figures to the verifiable chain.
  */
-@Schema(name = "ChainHead")
+@Schema(name = "StatementChainHead")
 public record ChainHead(
         @Schema(description = "Number of the last entry the statement reflects; 0 for an empty journal.",
                 example = "1284") long number,

@@ -3,9 +3,12 @@ package id.lumbung.statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import id.lumbung.platform.openapi.ContractFilter;
 
 /**
  * What every statement carries, in every format: the LED, the title, the date or period, the basis
@@ -14,17 +17,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * prints it above the table.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "StatementHeader")
 public record StatementHeader(
         @Schema(description = "Which statement: trial-balance, balance-sheet, income-statement, ….",
                 example = "trial-balance") String statement,
         @Schema(description = "The statement's title in the response language.", example = "Neraca Saldo")
         String title,
         LedIdentity led,
-        @Schema(description = "The day a point-in-time statement is as of.", example = "2026-06-30")
+        @Schema(extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true"),
+                description = "The day a point-in-time statement is as of; absent on a period statement.",
+                example = "2026-06-30")
         LocalDate asOf,
-        @Schema(description = "First day of a period statement.", example = "2026-01-01") LocalDate from,
-        @Schema(description = "Last day of a period statement.", example = "2026-06-30") LocalDate to,
+        @Schema(extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true"),
+                description = "First day of a period statement; absent on a point-in-time one.",
+                example = "2026-01-01") LocalDate from,
+        @Schema(extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true"),
+                description = "Last day of a period statement; absent on a point-in-time one.",
+                example = "2026-06-30") LocalDate to,
         @Schema(description = "The accounting basis, stated as it is.",
                 example = "SAK EMKM, except that interest and penalties are recognised when received")
         String basis,

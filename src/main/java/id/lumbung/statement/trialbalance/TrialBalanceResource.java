@@ -70,17 +70,20 @@ public class TrialBalanceResource {
                     """),
             @Content(mediaType = "application/pdf", schema = @Schema(type = org.eclipse.microprofile.openapi
                     .annotations.enums.SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public Response get(@PathParam("ledId") UUID ledId,
             @Parameter(description = "The day; default today in the LED's calendar.", example = "2026-06-30")
             @QueryParam("asOf") LocalDate asOf,
             @Parameter(description = "Include the year-end closing entry dated `asOf`.", example = "false")
-            @QueryParam("postClosing") boolean postClosing,
+            @QueryParam("postClosing") Boolean postClosing,
             @Parameter(description = "json, csv or pdf; overrides `Accept`.", example = "csv")
             @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         access.require(ledId, LedPermission.READ_STATEMENTS);
         StatementResponses.Request request = responses.negotiate(format, headers);
         LocalDate day = asOf != null ? asOf : calendar.today(ledId);
-        return responses.render(trialBalance.asOf(ledId, day, postClosing, request.language().messages()), request);
+        TrialBalance statement = trialBalance.asOf(ledId, day, Boolean.TRUE.equals(postClosing),
+                request.language().messages());
+        return responses.render(statement, request);
     }
 }
