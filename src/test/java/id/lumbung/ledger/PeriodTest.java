@@ -52,6 +52,24 @@ class PeriodTest {
     }
 
     @Test
+    void eachCloseRecordsTheChainHeadAtClosing() {
+        UUID led = Api.createLed();
+        close(led, day(-20)).then().statusCode(201).body("chainHead.number", equalTo(0))
+                .body("chainHead.hash", equalTo("0".repeat(64)));
+        Api.post(led, day(-3), "5-1100", "3-1900", "1000.00");
+        UUID second = Api.post(led, day(-2), "5-1100", "3-1900", "2000.00");
+        String hash = as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/journal-entries/" + second)
+                .then().statusCode(200).extract().path("hash");
+        close(led, day(-1)).then().statusCode(201).body("chainHead.number", equalTo(2))
+                .body("chainHead.hash", equalTo(hash));
+        // An entry posted after the close does not move the head the close recorded.
+        Api.post(led, day(0), "5-1100", "3-1900", "500.00");
+        as(Tokens.auditor(led)).get(periods(led)).then().statusCode(200)
+                .body("closes.chainHead.number", equalTo(java.util.List.of(0, 2)))
+                .body("closes[1].chainHead.hash", equalTo(hash));
+    }
+
+    @Test
     void refusesEntriesOnOrBeforeTheCloseAndAcceptsThemAfter() {
         UUID led = Api.createLed();
         close(led, day(-5)).then().statusCode(201);

@@ -24,6 +24,9 @@ public class PeriodClose extends PanacheEntityBase {
     public LocalDate through;
     public Instant closedAt;
     public String closedBy;
+    /** The journal's head when the books were closed: the entries the closed period's figures rest on. */
+    public long chainNumber;
+    public String chainHash;
 
     /** Composite key: an LED closes through a given date once. */
     public record Key(UUID ledId, LocalDate through) implements Serializable {

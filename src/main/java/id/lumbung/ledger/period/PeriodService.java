@@ -51,6 +51,9 @@ public class PeriodService {
         close.through = through;
         close.closedAt = Timestamps.now();
         close.closedBy = closedBy;
+        // The head is locked: no entry can be appended between reading it and committing the close.
+        close.chainNumber = head.lastNumber;
+        close.chainHash = head.lastHash;
         close.persist();
         return PeriodView.from(close);
     }
