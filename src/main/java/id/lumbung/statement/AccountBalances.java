@@ -46,6 +46,9 @@ public final class AccountBalances {
              WHERE e.led_id = ? AND e.kind = ? AND e.effective_date >= ? AND e.effective_date <= ?
              GROUP BY p.account_id""";
 
+    /** Before any effective date the service accepts: "from the beginning of the books". */
+    private static final LocalDate BEGINNING = LocalDate.of(1, 1, 1);
+
     private final Connection connection;
     private final UUID ledId;
 
@@ -56,7 +59,7 @@ public final class AccountBalances {
 
     /** Everything posted up to and including {@code day}. */
     public List<AccountLine> asOf(LocalDate day) throws SQLException {
-        return between(LocalDate.MIN, day);
+        return between(BEGINNING, day);
     }
 
     /** Everything posted up to and including {@code day}, without a closing entry dated that day. */
@@ -69,7 +72,7 @@ public final class AccountBalances {
         List<AccountLine> lines = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(SUMS)) {
             statement.setObject(1, ledId);
-            statement.setObject(2, from == LocalDate.MIN ? LocalDate.of(1, 1, 1) : from);
+            statement.setObject(2, from);
             statement.setObject(3, to);
             statement.setObject(4, ledId);
             try (ResultSet rs = statement.executeQuery()) {

@@ -96,9 +96,7 @@ public class PdfStatementWriter {
             symbols.setDecimalSeparator('.');
         }
         symbols.setMinusSign('-');
-        DecimalFormat format = new DecimalFormat("#,##0.00", symbols);
-        format.setParseBigDecimal(true);
-        return format;
+        return new DecimalFormat("#,##0.00", symbols);
     }
 
     /** Formats an amount the way the PDF prints it (tests compare the extracted text with this). */

@@ -39,8 +39,7 @@ public enum StatementFormat {
                     return candidate;
                 }
             }
-            throw new ApiException(ProblemType.INVALID_PARAMETER,
-                    "format must be json, csv or pdf, not '" + abbreviate(format) + "'");
+            throw ApiException.invalidParameter("format", "must be json, csv or pdf");
         }
         if (acceptable == null || acceptable.isEmpty()) {
             return JSON;
@@ -54,9 +53,5 @@ public enum StatementFormat {
         }
         throw new ApiException(ProblemType.NOT_ACCEPTABLE,
                 "statements are served as application/json, text/csv or application/pdf");
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 20 ? text.substring(0, 20) + "…" : text;
     }
 }
