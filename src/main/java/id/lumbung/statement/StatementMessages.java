@@ -107,4 +107,67 @@ public interface StatementMessages {
 
     @Message("Neraca Saldo Setelah Penutupan")
     String trialBalancePostClosingTitle();
+
+    @Message("Laporan Posisi Keuangan")
+    String balanceSheetTitle();
+
+    @Message("Laporan Laba Rugi")
+    String incomeStatementTitle();
+
+    @Message("Kode")
+    String columnCode();
+
+    @Message("Uraian")
+    String columnDescription();
+
+    @Message("Aset Lancar")
+    String groupCurrentAssets();
+
+    @Message("Aset Tidak Lancar")
+    String groupNonCurrentAssets();
+
+    @Message("Liabilitas Jangka Pendek")
+    String groupCurrentLiabilities();
+
+    @Message("Liabilitas Jangka Panjang")
+    String groupNonCurrentLiabilities();
+
+    @Message("Ekuitas")
+    String groupEquity();
+
+    @Message("Pendapatan Usaha")
+    String groupOperatingIncome();
+
+    @Message("Pendapatan Lain-lain")
+    String groupOtherIncome();
+
+    @Message("Beban Usaha")
+    String groupOperatingExpense();
+
+    @Message("Beban Lain-lain")
+    String groupOtherExpense();
+
+    @Message("Surplus (defisit) berjalan yang belum ditutup")
+    String currentYearSurplus();
+
+    @Message("Jumlah Liabilitas dan Ekuitas")
+    String liabilitiesAndEquity();
+
+    @Message("Surplus (Defisit)")
+    String surplusForPeriod();
+
+    @Message("Aset")
+    String sectionAssets();
+
+    @Message("Liabilitas")
+    String sectionLiabilities();
+
+    @Message("Ekuitas")
+    String sectionEquity();
+
+    @Message("Pendapatan")
+    String sectionIncome();
+
+    @Message("Beban")
+    String sectionExpenses();
 }
