@@ -57,6 +57,11 @@ public final class AccountBalances {
         this.ledId = ledId;
     }
 
+    /** The chart alone, in code order, with zero sums: what a settings page lists. */
+    public List<AccountLine> chart() throws SQLException {
+        return between(BEGINNING, BEGINNING);
+    }
+
     /** Everything posted up to and including {@code day}. */
     public List<AccountLine> asOf(LocalDate day) throws SQLException {
         return between(BEGINNING, day);

@@ -41,6 +41,10 @@ public class PdfStatementWriter {
     public record PrintedRow(String kind, int indent, List<String> texts, List<String> amounts) {
     }
 
+    /** One signer as printed: the title in the statement's language, the name below the space to sign. */
+    public record PrintedSignatory(String title, String name) {
+    }
+
     private final Template template;
 
     public PdfStatementWriter(@Location("statement-pdf.html") Template template) {
@@ -81,8 +85,27 @@ public class PdfStatementWriter {
                 .data("pageWord", labels.page())
                 .data("pageOfWord", labels.pageOf())
                 .data("footer", h.title() + " · " + h.chainHead().hash().substring(0, 12))
+                .data("signedAt", signedAt(statement, dates))
+                .data("signatories", signatories(statement.signatureBlock(), language))
                 .render();
         return render(html);
+    }
+
+    /** "Kuok, 31 Desember 2026": the place (default the LED's village) and the statement's day. */
+    private static String signedAt(Statement statement, DateTimeFormatter dates) {
+        StatementHeader h = statement.header();
+        String place = statement.signatureBlock().place() != null ? statement.signatureBlock().place()
+                : h.led().village();
+        return place + ", " + dates.format(h.asOf() != null ? h.asOf() : h.to());
+    }
+
+    private static List<PrintedSignatory> signatories(SignatureBlock block, StatementLanguage language) {
+        List<PrintedSignatory> printed = new ArrayList<>(block.signatories().size());
+        for (Signatory signatory : block.signatories()) {
+            printed.add(new PrintedSignatory(language == StatementLanguage.ID ? signatory.title()
+                    : signatory.titleEn(), signatory.name()));
+        }
+        return printed;
     }
 
     private static DecimalFormat amountFormat(StatementLanguage language) {

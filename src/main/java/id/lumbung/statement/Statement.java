@@ -17,4 +17,10 @@ public interface Statement {
     /** The file name's statement-and-period part: {@code trial-balance-2026-06-30}. */
     @JsonIgnore
     String fileStem();
+
+    /** Who signs the PDF, from the LED's statement settings; none unless the statement carries it. */
+    @JsonIgnore
+    default SignatureBlock signatureBlock() {
+        return SignatureBlock.NONE;
+    }
 }

@@ -13,7 +13,13 @@ import java.util.UUID;
  */
 public final class StatementMapping {
 
+    /** Why an account is in its group: the LED mapped it, it follows its parent, or the default. */
+    public enum Source {
+        SETTING, PARENT, DEFAULT
+    }
+
     private final Map<UUID, StatementGroup> groups = new HashMap<>();
+    private final Map<UUID, Source> sources = new HashMap<>();
 
     /**
      * @param chart    every account of the LED (a parent is always in the chart: it is created first)
@@ -38,6 +44,10 @@ public final class StatementMapping {
         return groups.get(account.accountId());
     }
 
+    public Source sourceOf(AccountLine account) {
+        return sources.get(account.accountId());
+    }
+
     private StatementGroup resolve(AccountLine account, Map<UUID, AccountLine> byId,
             Map<UUID, StatementGroup> explicit) {
         StatementGroup known = groups.get(account.accountId());
@@ -45,13 +55,16 @@ public final class StatementMapping {
             return known;
         }
         StatementGroup group = explicit.get(account.accountId());
+        Source source = Source.SETTING;
         if (group == null || group.type() != account.type()) {
             AccountLine parent = account.parentId() == null ? null : byId.get(account.parentId());
             // A parent has the child's type (the chart refuses another), so its group fits the child.
             group = parent != null ? resolve(parent, byId, explicit)
                     : StatementGroup.defaultFor(account.type(), account.purpose());
+            source = parent != null ? Source.PARENT : Source.DEFAULT;
         }
         groups.put(account.accountId(), group);
+        sources.put(account.accountId(), source);
         return group;
     }
 }

@@ -65,6 +65,8 @@ public enum LedPermission {
     RECORD_TRAINING_MONEY(Set.of(Role.LED_MANAGER, Role.LED_CLERK)),
     /** Read the transparency statements (trial balance, balance sheet, ledgers, …): the books' readers. */
     READ_STATEMENTS(Set.of(Role.DISTRICT_OFFICER, Role.LED_MANAGER, Role.LED_CLERK, Role.AUDITOR)),
+    /** Change how the LED's statements are presented: account mapping, cash-flow classification, signatures. */
+    MANAGE_STATEMENTS(Set.of(Role.LED_MANAGER)),
     /** Read the LED's audit trail (who changed what, and refused attempts) and verify its chain. */
     READ_AUDIT(Set.of(Role.LED_MANAGER, Role.AUDITOR));
 

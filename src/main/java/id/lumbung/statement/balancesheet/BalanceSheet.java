@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import id.lumbung.money.Amount;
 import id.lumbung.statement.Figures;
 import id.lumbung.statement.SectionRows;
+import id.lumbung.statement.SignatureBlock;
 import id.lumbung.statement.Statement;
 import id.lumbung.statement.StatementHeader;
 import id.lumbung.statement.StatementMessages;
@@ -37,7 +38,8 @@ public record BalanceSheet(@JsonUnwrapped StatementHeader header,
         Figures liabilitiesAndEquity,
         @Schema(description = "Loans to members as of the day, the allowance against them, and the net.")
         Loans loans,
-        @JsonIgnore @Schema(hidden = true) StatementMessages labels) implements Statement {
+        @JsonIgnore @Schema(hidden = true) StatementMessages labels,
+        @JsonIgnore @Schema(hidden = true) SignatureBlock signatureBlock) implements Statement {
 
     /** Loans receivable net of the loan-loss allowance (PPAP), as of the statement's day. */
     @Schema(name = "BalanceSheetLoans")

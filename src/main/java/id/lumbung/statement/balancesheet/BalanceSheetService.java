@@ -20,6 +20,8 @@ import id.lumbung.statement.StatementMapping;
 import id.lumbung.statement.StatementMessages;
 import id.lumbung.statement.StatementSection;
 import id.lumbung.statement.StatementSnapshots;
+import id.lumbung.statement.settings.StatementSettings;
+import id.lumbung.statement.settings.StatementSettingsStore;
 
 /** Builds the balance sheet as of a day, inside one consistent snapshot of the books. */
 @ApplicationScoped
@@ -41,7 +43,9 @@ public class BalanceSheetService {
         return snapshots.read(ledId, reads -> {
             List<AccountLine> now = reads.balances().asOf(asOf);
             List<AccountLine> before = reads.balances().asOf(previousYearEnd);
-            GroupedAccounts grouped = new GroupedAccounts(now, before, StatementMapping.defaults(now));
+            StatementSettings settings = StatementSettingsStore.read(reads.connection(), ledId, false).settings();
+            GroupedAccounts grouped = new GroupedAccounts(now, before, new StatementMapping(now,
+                    settings.accountGroups()));
             StatementSection assets = grouped.section(labels.sectionAssets(),
                     List.of(StatementGroup.CURRENT_ASSETS, StatementGroup.NON_CURRENT_ASSETS),
                     group -> group.caption(labels));
@@ -53,7 +57,8 @@ public class BalanceSheetService {
                     StatementGroup.EQUITY.caption(labels)), surplus, labels);
             return new BalanceSheet(reads.pointInTime("balance-sheet", labels.balanceSheetTitle(), asOf, labels),
                     previousYearEnd, assets, liabilities, equity, surplus,
-                    liabilities.total().plus(equity.total()), loans(now, grouped), labels);
+                    liabilities.total().plus(equity.total()), loans(now, grouped), labels,
+                    settings.signatureBlock());
         });
     }
 

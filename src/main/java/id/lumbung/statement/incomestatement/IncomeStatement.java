@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import id.lumbung.statement.Figures;
 import id.lumbung.statement.SectionRows;
+import id.lumbung.statement.SignatureBlock;
 import id.lumbung.statement.Statement;
 import id.lumbung.statement.StatementHeader;
 import id.lumbung.statement.StatementMessages;
@@ -30,7 +31,8 @@ public record IncomeStatement(@JsonUnwrapped StatementHeader header,
         StatementSection income,
         StatementSection expenses,
         @Schema(description = "Income less expenses; negative is a deficit.") Figures surplus,
-        @JsonIgnore @Schema(hidden = true) StatementMessages labels) implements Statement {
+        @JsonIgnore @Schema(hidden = true) StatementMessages labels,
+        @JsonIgnore @Schema(hidden = true) SignatureBlock signatureBlock) implements Statement {
 
     @Override
     public StatementTable table() {

@@ -13,6 +13,8 @@ import id.lumbung.statement.StatementMapping;
 import id.lumbung.statement.StatementMessages;
 import id.lumbung.statement.StatementSection;
 import id.lumbung.statement.StatementSnapshots;
+import id.lumbung.statement.settings.StatementSettings;
+import id.lumbung.statement.settings.StatementSettingsStore;
 
 /** Builds the income statement for a period, inside one consistent snapshot of the books. */
 @ApplicationScoped
@@ -35,7 +37,9 @@ public class IncomeStatementService {
         return snapshots.read(ledId, reads -> {
             List<AccountLine> period = reads.balances().betweenBeforeClosing(from, to);
             List<AccountLine> comparative = reads.balances().betweenBeforeClosing(comparativeFrom, comparativeTo);
-            GroupedAccounts grouped = new GroupedAccounts(period, comparative, StatementMapping.defaults(period));
+            StatementSettings settings = StatementSettingsStore.read(reads.connection(), ledId, false).settings();
+            GroupedAccounts grouped = new GroupedAccounts(period, comparative, new StatementMapping(period,
+                    settings.accountGroups()));
             StatementSection income = grouped.section(labels.sectionIncome(),
                     List.of(StatementGroup.OPERATING_INCOME, StatementGroup.OTHER_INCOME),
                     group -> group.caption(labels));
@@ -44,7 +48,8 @@ public class IncomeStatementService {
                     group -> group.caption(labels));
             return new IncomeStatement(
                     reads.period("income-statement", labels.incomeStatementTitle(), from, to, labels),
-                    comparativeFrom, comparativeTo, income, expenses, income.total().minus(expenses.total()), labels);
+                    comparativeFrom, comparativeTo, income, expenses, income.total().minus(expenses.total()), labels,
+                    settings.signatureBlock());
         });
     }
 }

@@ -1,0 +1,23 @@
+package id.lumbung.statement.settings;
+
+import java.util.Map;
+import java.util.UUID;
+
+import id.lumbung.statement.SignatureBlock;
+import id.lumbung.statement.StatementGroup;
+
+/**
+ * How an LED's statements are presented, as the statements use it.
+ *
+ * @param accountGroups   the LED's own mapping, by account id; an account not in it takes its
+ *                        parent's group, a root account its documented default
+ * @param lendingCashFlow where the cash flow puts lending
+ * @param signatureBlock  who signs the PDF statements
+ */
+public record StatementSettings(Map<UUID, StatementGroup> accountGroups, LendingCashFlow lendingCashFlow,
+        SignatureBlock signatureBlock) {
+
+    /** What an LED that never changed them presents with. */
+    public static final StatementSettings DEFAULTS = new StatementSettings(Map.of(), LendingCashFlow.OPERATING,
+            SignatureBlock.NONE);
+}

@@ -1,0 +1,28 @@
+package id.lumbung.statement.settings;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import id.lumbung.statement.SignatureBlock;
+import id.lumbung.statement.StatementGroup;
+
+/** A replacement of the statement settings; what is left out takes its default. */
+@Schema(name = "StatementSettingsRequest")
+public record StatementSettingsRequest(
+        @Schema(description = "The LED's own mapping; every account not listed follows its parent, or its "
+                + "type's default.") @Size(max = 2000) List<@NotNull @Valid AccountGroup> accountGroups,
+        @Schema(description = "Default OPERATING.") LendingCashFlow lendingCashFlow,
+        @Schema(description = "Default: none.") @Valid SignatureBlock signatureBlock) {
+
+    /** One account's group: a group of the account's type (an asset account to an asset group). */
+    @Schema(name = "StatementAccountGroup")
+    public record AccountGroup(@Schema(example = "1-2100") @NotBlank @Size(max = 20) String account,
+            @Schema(example = "NON_CURRENT_ASSETS") @NotNull StatementGroup group) {
+    }
+}
