@@ -21,7 +21,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 class StatementMessagesTest {
 
     /** Every statement message bundle; a new statement adds its bundle here. */
-    static final List<Class<?>> BUNDLES = List.of(StatementMessages.class);
+    static final List<Class<?>> BUNDLES = List.of(StatementMessages.class,
+            id.lumbung.statement.ledger.LedgerMessages.class);
 
     @Test
     void everyKeyIsInBothLanguages() throws Exception {
