@@ -12,6 +12,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import id.lumbung.statement.ledger.LedgerMessages;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
@@ -22,7 +23,7 @@ class StatementMessagesTest {
 
     /** Every statement message bundle; a new statement adds its bundle here. */
     static final List<Class<?>> BUNDLES = List.of(StatementMessages.class,
-            id.lumbung.statement.ledger.LedgerMessages.class);
+            LedgerMessages.class);
 
     @Test
     void everyKeyIsInBothLanguages() throws Exception {

@@ -175,6 +175,8 @@ class AuthorisationMatrixTest {
         led("closePeriod", MANAGE);
         led("getPortfolio", VIEW);
         led("getTrialBalance", BOOKS);
+        led("getAccountLedger", BOOKS);
+        led("getCashBook", BOOKS);
         led("provisionLoanLosses", MANAGE);
         led("listProvisions", BOOKS);
         led("getProvision", BOOKS);
