@@ -12,6 +12,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import id.lumbung.statement.ledger.LedgerMessages;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
@@ -21,7 +22,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 class StatementMessagesTest {
 
     /** Every statement message bundle; a new statement adds its bundle here. */
-    static final List<Class<?>> BUNDLES = List.of(StatementMessages.class);
+    static final List<Class<?>> BUNDLES = List.of(StatementMessages.class,
+            LedgerMessages.class);
 
     @Test
     void everyKeyIsInBothLanguages() throws Exception {

@@ -179,6 +179,8 @@ class AuthorisationMatrixTest {
         led("getIncomeStatement", BOOKS);
         led("getStatementSettings", BOOKS);
         led("replaceStatementSettings", MANAGE);
+        led("getAccountLedger", BOOKS);
+        led("getCashBook", BOOKS);
         led("provisionLoanLosses", MANAGE);
         led("listProvisions", BOOKS);
         led("getProvision", BOOKS);
