@@ -48,6 +48,18 @@ public final class SectionRows {
         return this;
     }
 
+    /** A heading of the statement's own (an activity, "cash received"). */
+    public SectionRows heading(int level, String caption) {
+        heading(level, "", caption);
+        return this;
+    }
+
+    /** One account's line, with the accounts under it as in a section. */
+    public SectionRows account(int level, StatementLine line) {
+        line(level, line);
+        return this;
+    }
+
     public List<StatementTable.Row> rows() {
         return rows;
     }

@@ -170,4 +170,40 @@ public interface StatementMessages {
 
     @Message("Beban")
     String sectionExpenses();
+
+    @Message("Laporan Arus Kas")
+    String cashFlowTitle();
+
+    @Message("Arus Kas dari Aktivitas Operasi")
+    String cashFlowOperating();
+
+    @Message("Arus Kas dari Aktivitas Investasi")
+    String cashFlowInvesting();
+
+    @Message("Arus Kas dari Aktivitas Pendanaan")
+    String cashFlowFinancing();
+
+    @Message("Kas Bersih dari Aktivitas Operasi")
+    String cashFlowNetOperating();
+
+    @Message("Kas Bersih dari Aktivitas Investasi")
+    String cashFlowNetInvesting();
+
+    @Message("Kas Bersih dari Aktivitas Pendanaan")
+    String cashFlowNetFinancing();
+
+    @Message("Penerimaan kas")
+    String cashFlowReceived();
+
+    @Message("Pengeluaran kas")
+    String cashFlowPaid();
+
+    @Message("Kenaikan (Penurunan) Kas dan Bank")
+    String cashFlowNetChange();
+
+    @Message("Saldo Awal Kas dan Bank")
+    String cashFlowOpening();
+
+    @Message("Saldo Akhir Kas dan Bank")
+    String cashFlowClosing();
 }

@@ -177,6 +177,7 @@ class AuthorisationMatrixTest {
         led("getTrialBalance", BOOKS);
         led("getBalanceSheet", BOOKS);
         led("getIncomeStatement", BOOKS);
+        led("getCashFlow", BOOKS);
         led("getStatementSettings", BOOKS);
         led("replaceStatementSettings", MANAGE);
         led("getAccountLedger", BOOKS);
