@@ -14,10 +14,16 @@ public enum AccountPurpose {
     LOAN_LOSS_ALLOWANCE("1-1310", "Penyisihan Kerugian Pinjaman", AccountType.ASSET, true, false),
     INTEREST_RECEIVABLE("1-1400", "Piutang Jasa Pinjaman", AccountType.ASSET, false, false),
     MEMBER_SAVINGS("2-1100", "Simpanan Anggota", AccountType.LIABILITY, false, false),
+    /** Where the village assembly's allocation puts the social share (dana sosial); added by V21. */
+    SOCIAL_FUND("2-1300", "Dana Sosial", AccountType.LIABILITY, false, false),
+    /** The institution's share of an allocated surplus (dana kelembagaan); added by V21. */
+    INSTITUTION_FUND("2-1400", "Dana Kelembagaan", AccountType.LIABILITY, false, false),
     OTHER_PAYABLES("2-1900", "Utang Lain-lain", AccountType.LIABILITY, false, false),
     DISTRICT_GRANT_CAPITAL("3-1100", "Modal Hibah Pemerintah Kabupaten", AccountType.EQUITY, false, false),
     COMMUNITY_EQUITY("3-1200", "Modal Swadaya Masyarakat", AccountType.EQUITY, false, false),
     RETAINED_SURPLUS("3-1300", "Surplus Ditahan", AccountType.EQUITY, false, false),
+    /** The share of an allocated surplus added to the fund's capital; added by V21. */
+    SURPLUS_CAPITAL("3-1400", "Penambahan Modal dari Surplus", AccountType.EQUITY, false, false),
     OPENING_BALANCE_EQUITY("3-1900", "Ekuitas Saldo Awal", AccountType.EQUITY, false, false),
     INTEREST_INCOME("4-1100", "Pendapatan Jasa Pinjaman", AccountType.INCOME, false, false),
     FEE_INCOME("4-1200", "Pendapatan Administrasi", AccountType.INCOME, false, false),

@@ -44,7 +44,9 @@ public class JournalWriter {
     PostedEntry append(EntryDraft draft, Map<String, AccountRef> accounts, String recordedBy, Instant now) {
         try (Connection connection = dataSource.getConnection()) {
             Head head = lockHead(connection, draft.ledId());
-            if (head.closes(draft.effectiveDate())) {
+            // A year-end CLOSING entry may land in a closed year: the database admits it only while its
+            // year-end close is being approved (V21), and refuses every other CLOSING entry.
+            if (head.closes(draft.effectiveDate()) && draft.kind() != EntryKind.CLOSING) {
                 throw periodClosed(head.closedThrough(), draft.effectiveDate());
             }
             PostedEntry entry = chain(draft, head.lastNumber() + 1, head.lastHash(), recordedBy, now);

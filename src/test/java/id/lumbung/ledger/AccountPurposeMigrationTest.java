@@ -28,9 +28,10 @@ import id.lumbung.support.TestDatabase;
  */
 class AccountPurposeMigrationTest {
 
-    /** Purposes the LEDs of V8 did not have: migrations add them (V9, V16). */
+    /** Purposes the LEDs of V8 did not have: migrations add them (V9, V16, V21). */
     private static final java.util.Set<AccountPurpose> ADDED_LATER = java.util.EnumSet.of(
-            AccountPurpose.RECOVERY_INCOME, AccountPurpose.CAPITAL_ASSISTANCE_EXPENSE);
+            AccountPurpose.RECOVERY_INCOME, AccountPurpose.CAPITAL_ASSISTANCE_EXPENSE, AccountPurpose.SOCIAL_FUND,
+            AccountPurpose.INSTITUTION_FUND, AccountPurpose.SURPLUS_CAPITAL);
 
     private String database;
 
@@ -63,9 +64,11 @@ class AccountPurposeMigrationTest {
                     }
                 }
             }
-            // The second LED made 4-1400 and 4-1401 itself before recovery income existed.
+            // The second LED made 4-1400 and 4-1401 itself before recovery income existed, and 2-1300 before
+            // the social fund (V21).
             insertAccount(c, crowded, "4-1400", "Pendapatan Sewa Tenda", AccountType.INCOME);
             insertAccount(c, crowded, "4-1401", "Pendapatan Sewa Kursi", AccountType.INCOME);
+            insertAccount(c, crowded, "2-1300", "Utang Pajak", AccountType.LIABILITY);
         }
 
         flyway(null).migrate();
@@ -85,6 +88,11 @@ class AccountPurposeMigrationTest {
             assertEquals("4-1402", crowdedPurposes.get("RECOVERY_INCOME"));
             assertEquals("5-1500", plainPurposes.get("CAPITAL_ASSISTANCE_EXPENSE"));
             assertEquals("5-1500", crowdedPurposes.get("CAPITAL_ASSISTANCE_EXPENSE"));
+            assertEquals("2-1300", plainPurposes.get("SOCIAL_FUND"));
+            assertEquals("2-1301", crowdedPurposes.get("SOCIAL_FUND"));
+            assertEquals("2-1400", crowdedPurposes.get("INSTITUTION_FUND"));
+            assertEquals("3-1400", crowdedPurposes.get("SURPLUS_CAPITAL"));
+            assertNull(purposeOf(c, crowded, "2-1300"), "the LED's own 2-1300 keeps no purpose");
             assertNull(purposeOf(c, crowded, "4-1400"), "the LED's own 4-1400 keeps no purpose");
             assertNull(purposeOf(c, crowded, "4-1401"), "the LED's own 4-1401 keeps no purpose");
 

@@ -135,7 +135,8 @@ class OpenApiContractTest {
                 "{contributionId}", contribution, "{expenseId}", expense, "{movementId}", movement));
         ids.putAll(Map.of("{productId}", product, "{loanId}", loan, "{repaymentId}", repayment,
                 "{transferId}", transfer, "{pendingId}", UUID.randomUUID().toString(),
-                "{provisionId}", UUID.randomUUID().toString(), "{batchId}", UUID.randomUUID().toString()));
+                "{provisionId}", UUID.randomUUID().toString(), "{batchId}", UUID.randomUUID().toString(),
+                "{closeId}", UUID.randomUUID().toString()));
         ids.putAll(Map.of("{programmeId}", programme, "{sessionId}", session, "{traineeId}", trainee,
                 "{evaluationId}", evaluation));
 

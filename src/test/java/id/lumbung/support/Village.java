@@ -21,8 +21,9 @@ import io.restassured.response.Response;
  * An LED in a district of its own with one of everything, made through the API as its users would:
  * opening balances, a grant, a contribution, an expense, a transfer, members and a KUB group, savings,
  * a loan product, loans (repaid, rescheduled, written off), a KUB group loan with a repayment, an
- * adjustment, a pending adjustment, a provision and a field batch. Tests that walk every operation of the contract
- * take their path ids from {@link #ids(String)}, so every path names a row that exists.
+ * adjustment, a pending adjustment, a provision, a field batch and a pending year-end close. Tests that
+ * walk every operation of the contract take their path ids from {@link #ids(String)}, so every path names
+ * a row that exists.
  */
 public final class Village {
 
@@ -54,6 +55,8 @@ public final class Village {
     public final UUID trainee;
     public final UUID evaluation;
     public final UUID batch;
+    /** A year-end close of the year before the village's loans, waiting for a second manager. */
+    public final UUID yearEnd;
     /** Every member's NIK in full: a test that scans answers and logs for personal data looks for these. */
     public final List<String> niks = new ArrayList<>();
     /** Every member's name, unique to this village: another village's answer must never contain one. */
@@ -125,6 +128,9 @@ public final class Village {
         batch = id(post(clerk, "/batches", Map.of("deviceId", "hp-" + name, "operations", List.of(Map.of("key",
                 "village-" + name, "op", "SAVINGS_DEPOSIT", "memberId", member, "amount", "10000.00",
                 "receivedOn", day(-1)))), 200));
+        int lastYear = java.time.LocalDate.parse(day(0)).getYear() - 1;
+        yearEnd = id(post(manager, "/year-end", Map.of("year", lastYear, "allocation", List.of(), "decidedOn",
+                day(0), "decisionReference", "Berita Acara MAD " + name), 202));
     }
 
     /** A village named {@code name} (it goes into member names, so keep it unique per test run). */
@@ -182,6 +188,7 @@ public final class Village {
                 case "traineeId" -> trainee;
                 case "evaluationId" -> evaluation;
                 case "batchId" -> batch;
+                case "closeId" -> yearEnd;
                 case "repaymentId" -> groupLoans ? groupRepayment : repayment;
                 case "loanId" -> groupLoans ? groupLoan
                         : template.contains("/reschedule") ? rescheduled

@@ -178,6 +178,11 @@ class AuthorisationMatrixTest {
         led("getBalanceSheet", BOOKS);
         led("getIncomeStatement", BOOKS);
         led("getCashFlow", BOOKS);
+        led("listYearEnds", BOOKS);
+        led("getYearEnd", BOOKS);
+        led("requestYearEnd", MANAGE);
+        led("approveYearEnd", MANAGE);
+        led("rejectYearEnd", MANAGE);
         led("getStatementSettings", BOOKS);
         led("replaceStatementSettings", MANAGE);
         led("getAccountLedger", BOOKS);
