@@ -12,6 +12,8 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import id.lumbung.statement.equity.EquityMessages;
+import id.lumbung.statement.notes.NotesMessages;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
@@ -21,7 +23,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 class StatementMessagesTest {
 
     /** Every statement message bundle; a new statement adds its bundle here. */
-    static final List<Class<?>> BUNDLES = List.of(StatementMessages.class);
+    static final List<Class<?>> BUNDLES = List.of(StatementMessages.class, EquityMessages.class,
+            NotesMessages.class);
 
     @Test
     void everyKeyIsInBothLanguages() throws Exception {
