@@ -177,6 +177,8 @@ class AuthorisationMatrixTest {
         led("getTrialBalance", BOOKS);
         led("getBalanceSheet", BOOKS);
         led("getIncomeStatement", BOOKS);
+        led("getEquityChanges", BOOKS);
+        led("getStatementNotes", BOOKS);
         led("provisionLoanLosses", MANAGE);
         led("listProvisions", BOOKS);
         led("getProvision", BOOKS);
