@@ -59,7 +59,8 @@ public record StatementNotes(@JsonUnwrapped StatementHeader header,
         }
         for (NotesSections.PeriodClose close : periodCloses) {
             text(rows, close.through().toString(), captions.periodClose(close.through().toString(),
-                    close.closedAt().toString(), Long.toString(close.chainHead().number()), close.chainHead().hash()));
+                    close.closedAt().toString(), Long.toString(close.chainHead().number()),
+                    grouped(close.chainHead().hash())));
         }
 
         heading(rows, captions.sectionGrants());
@@ -101,6 +102,21 @@ public record StatementNotes(@JsonUnwrapped StatementHeader header,
                     captions.qualityClass(band, percent(c.rate())));
             previous = c.upTo();
         }
+    }
+
+    /**
+     * A hash in groups of eight, as fingerprints are printed: 64 unbroken characters are wider than the
+     * description column of an A4 page and would push the amounts off it. JSON keeps the hash whole.
+     */
+    static String grouped(String hash) {
+        StringBuilder out = new StringBuilder(hash.length() + hash.length() / 8);
+        for (int i = 0; i < hash.length(); i += 8) {
+            if (i > 0) {
+                out.append(' ');
+            }
+            out.append(hash, i, Math.min(hash.length(), i + 8));
+        }
+        return out.toString();
     }
 
     private String className(Kolektibilitas kolektibilitas) {
