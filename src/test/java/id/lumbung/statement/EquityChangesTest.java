@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
@@ -24,6 +26,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import id.lumbung.ledger.EntryDraft;
+import id.lumbung.ledger.EntryKind;
+import id.lumbung.ledger.PostingService;
+import id.lumbung.ledger.Side;
+import id.lumbung.money.Amount;
 import id.lumbung.support.Api;
 import id.lumbung.support.TestDatabase;
 import id.lumbung.support.Tokens;
@@ -47,6 +54,9 @@ class EquityChangesTest {
             "surplusClosed", "surplusAllocations", "other");
 
     private static Village village;
+
+    @Inject
+    PostingService posting;
 
     @BeforeEach
     void village() {
@@ -149,6 +159,44 @@ class EquityChangesTest {
         // An adjustment straight into equity is "other".
         assertEquals("75000.00", movement(account(json, "3-1200"), "other"));
         assertEquals("75000.00", json.getString("total.closing"));
+    }
+
+    /**
+     * Nothing posts CLOSING and SURPLUS_ALLOCATION entries yet (the year-end close will), so this
+     * posts them through the posting service, the one write path every operation uses.
+     */
+    @Test
+    void aClosingEntryMovesTheSurplusIntoRetainedSurplusAndAnAllocationOnFromThere() {
+        UUID led = Api.createLed();
+        Api.post(led, Village.day(-40), "1-1100", "3-1200", "1000000.00");
+        Api.post(led, Village.day(-30), "1-1100", "4-1900", "300000.00");
+        Api.post(led, Village.day(-30), "5-1100", "1-1100", "100000.00");
+        posting.post(new EntryDraft(led, LocalDate.parse(Village.day(-20)), EntryKind.CLOSING, "Penutupan buku",
+                null, null, List.of(new EntryDraft.Line("4-1900", Side.DEBIT, Amount.parse("300000.00")),
+                        new EntryDraft.Line("5-1100", Side.CREDIT, Amount.parse("100000.00")),
+                        new EntryDraft.Line("3-1300", Side.CREDIT, Amount.parse("200000.00")))), "test");
+        posting.post(new EntryDraft(led, LocalDate.parse(Village.day(-10)), EntryKind.SURPLUS_ALLOCATION,
+                "Pembagian surplus (Berita Acara MAD)", null, null, List.of(
+                        new EntryDraft.Line("3-1300", Side.DEBIT, Amount.parse("100000.00")),
+                        new EntryDraft.Line("3-1200", Side.CREDIT, Amount.parse("100000.00")))), "test");
+        String to = Village.day(0);
+        JsonPath json = as(Tokens.manager(led)).get("/api/v1/leds/" + led + "/statements/equity-changes?from="
+                + Village.day(-50) + "&to=" + to).then().statusCode(200).extract().jsonPath();
+        Map<String, Object> retained = account(json, "3-1300");
+        assertEquals("200000.00", movement(retained, "surplusClosed"));
+        assertEquals("-100000.00", movement(retained, "surplusAllocations"));
+        assertEquals("100000.00", retained.get("closing"));
+        Map<String, Object> community = account(json, "3-1200");
+        assertEquals("1000000.00", movement(community, "other"));
+        assertEquals("100000.00", movement(community, "surplusAllocations"));
+        assertEquals("200000.00", json.getString("unclosedSurplus.movements.periodSurplus"));
+        assertEquals("-200000.00", json.getString("unclosedSurplus.movements.surplusClosed"));
+        assertEquals("0.00", json.getString("unclosedSurplus.closing"));
+        assertEquals("0.00", json.getString("total.movements.surplusClosed"));
+        assertEquals("0.00", json.getString("total.movements.surplusAllocations"));
+        assertEquals("1200000.00", json.getString("total.closing"));
+        assertEquals("1200000.00", as(Tokens.manager(led)).get("/api/v1/leds/" + led
+                + "/statements/balance-sheet?asOf=" + to).then().statusCode(200).extract().path("equity.total.amount"));
     }
 
     @Test
