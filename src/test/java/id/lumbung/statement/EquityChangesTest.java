@@ -15,6 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 
@@ -197,6 +202,60 @@ class EquityChangesTest {
         assertEquals("1200000.00", json.getString("total.closing"));
         assertEquals("1200000.00", as(Tokens.manager(led)).get("/api/v1/leds/" + led
                 + "/statements/balance-sheet?asOf=" + to).then().statusCode(200).extract().path("equity.total.amount"));
+    }
+
+    /**
+     * While other threads post 1,000.00 into community capital, every read shows exactly the entries
+     * up to its chain head, in the movements (the grouped query over postings) and in the closing (the
+     * per-day movement rows) alike.
+     */
+    @Test
+    void movementsAndClosingReflectExactlyTheEntriesUpToTheHeadWhileOthersPost() throws Exception {
+        UUID led = Api.createLed();
+        String base = "/api/v1/leds/" + led;
+        as(Tokens.manager(led)).body(Map.of("effectiveDate", Village.day(-20), "description", "Saldo awal",
+                "lines", List.of(Map.of("account", "1-1100", "debit", "100000000.00"),
+                        Map.of("account", "3-1200", "credit", "100000000.00"))))
+                .post(base + "/opening-balances").then().statusCode(201);
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService posters = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> posted = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            posted.add(posters.submit(() -> {
+                int count = 0;
+                while (!stop.get() && count < 150) {
+                    as(Tokens.manager(led)).body(Api.entry(Village.day(-1), "1-1100", "3-1200", "1000.00"))
+                            .post(base + "/journal-entries").then().statusCode(201);
+                    count++;
+                }
+                return count;
+            }));
+        }
+        int moving = 0;
+        try {
+            for (int read = 0; read < 25; read++) {
+                JsonPath json = as(Tokens.auditor(led)).get(base + "/statements/equity-changes?from="
+                        + Village.day(-30)).then().statusCode(200).extract().jsonPath();
+                long head = json.getLong("chainHead.number");
+                if (head > 1) {
+                    moving++;
+                }
+                Map<String, Object> community = account(json, "3-1200");
+                BigDecimal adjustments = BigDecimal.valueOf((head - 1) * 1000);
+                assertEquals(0, amount(movement(community, "other")).compareTo(adjustments), "head " + head);
+                assertEquals(0, amount(community.get("closing")).compareTo(adjustments.add(
+                        new BigDecimal("100000000"))), "head " + head);
+            }
+        } finally {
+            stop.set(true);
+            posters.shutdown();
+            assertTrue(posters.awaitTermination(60, TimeUnit.SECONDS));
+        }
+        int total = 0;
+        for (Future<Integer> f : posted) {
+            total += f.get();
+        }
+        assertTrue(total > 0 && moving > 0, "the statement was read while entries were being posted");
     }
 
     @Test
