@@ -14,21 +14,27 @@ import id.lumbung.ledger.EntryKind;
 import id.lumbung.money.Amount;
 
 /**
- * The period's equity movements per account and kind, in one grouped query over the postings of the
- * entries dated in the period (the journal's effective-date index bounds it: never the whole
- * history). A reversal is grouped under the kind of the entry it reverses.
+ * The period's equity movements per account and kind, in one grouped query over the equity
+ * accounts' postings dated in the period joined to their entries: never the whole history. A
+ * reversal is grouped under the kind of the entry it reverses.
  */
 final class EquityMovementQuery {
 
+    /**
+     * Bounded by the period twice: on the posting's own copy of the effective date, so that the index
+     * on (account, effective date) the ledger pages use (posting_account_effective, V19 on main) reads
+     * one range per equity account, and on the entry's, which the journal's effective-date index serves.
+     */
     private static final String MOVEMENTS = """
             SELECT p.account_id, coalesce(reversed.kind, e.kind),
                    coalesce(sum(p.amount) FILTER (WHERE p.side = 'CREDIT'), 0)
                      - coalesce(sum(p.amount) FILTER (WHERE p.side = 'DEBIT'), 0)
-              FROM journal_entry e
-              JOIN posting p ON p.led_id = e.led_id AND p.entry_id = e.id
-              JOIN account a ON a.led_id = p.led_id AND a.id = p.account_id
+              FROM account a
+              JOIN posting p ON p.led_id = a.led_id AND p.account_id = a.id
+                            AND p.effective_date >= ? AND p.effective_date <= ?
+              JOIN journal_entry e ON e.led_id = p.led_id AND e.id = p.entry_id
               LEFT JOIN journal_entry reversed ON reversed.led_id = e.led_id AND reversed.id = e.reverses_id
-             WHERE e.led_id = ? AND e.effective_date >= ? AND e.effective_date <= ? AND a.type = 'EQUITY'
+             WHERE a.led_id = ? AND a.type = 'EQUITY' AND e.effective_date >= ? AND e.effective_date <= ?
              GROUP BY p.account_id, coalesce(reversed.kind, e.kind)""";
 
     private EquityMovementQuery() {
@@ -39,9 +45,11 @@ final class EquityMovementQuery {
             LocalDate to) throws SQLException {
         Map<UUID, Map<EquityMovementKind, Amount>> movements = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(MOVEMENTS)) {
-            statement.setObject(1, ledId);
-            statement.setObject(2, from);
-            statement.setObject(3, to);
+            statement.setObject(1, from);
+            statement.setObject(2, to);
+            statement.setObject(3, ledId);
+            statement.setObject(4, from);
+            statement.setObject(5, to);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     EquityMovementKind kind = EquityMovementKind.of(kind(rs.getString(2)));
