@@ -12,7 +12,9 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import id.lumbung.statement.equity.EquityMessages;
 import id.lumbung.statement.ledger.LedgerMessages;
+import id.lumbung.statement.notes.NotesMessages;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
@@ -22,8 +24,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 class StatementMessagesTest {
 
     /** Every statement message bundle; a new statement adds its bundle here. */
-    static final List<Class<?>> BUNDLES = List.of(StatementMessages.class,
-            LedgerMessages.class);
+    static final List<Class<?>> BUNDLES = List.of(StatementMessages.class, LedgerMessages.class,
+            EquityMessages.class, NotesMessages.class);
 
     @Test
     void everyKeyIsInBothLanguages() throws Exception {

@@ -187,6 +187,8 @@ class AuthorisationMatrixTest {
         led("replaceStatementSettings", MANAGE);
         led("getAccountLedger", BOOKS);
         led("getCashBook", BOOKS);
+        led("getEquityChanges", BOOKS);
+        led("getStatementNotes", BOOKS);
         led("provisionLoanLosses", MANAGE);
         led("listProvisions", BOOKS);
         led("getProvision", BOOKS);
