@@ -91,6 +91,16 @@ class StatementNotesTest {
         assertEquals(quality.getList("inForce.classes.provisionPercent"),
                 json.getList("policies.loanQuality.classes.provisionPercent"));
         assertThat(json.getString("policies.loanLossAllowance"), containsString("SAK EMKM"));
+        // The cash-flow classification follows the statement settings.
+        assertEquals("OPERATING", json.getString("policies.cashFlow.lending"));
+        assertThat(json.getString("policies.cashFlow.text"), containsString("aktivitas operasi"));
+        UUID led = Api.createLed();
+        as(Tokens.manager(led)).body(Map.of("lendingCashFlow", "INVESTING")).put("/api/v1/leds/" + led
+                + "/settings/statements").then().statusCode(200);
+        JsonPath incidental = as(Tokens.auditor(led)).header("Accept-Language", "en").get("/api/v1/leds/" + led
+                + "/statements/notes").then().statusCode(200).extract().jsonPath();
+        assertEquals("INVESTING", incidental.getString("policies.cashFlow.lending"));
+        assertThat(incidental.getString("policies.cashFlow.text"), containsString("investing activities"));
     }
 
     @Test

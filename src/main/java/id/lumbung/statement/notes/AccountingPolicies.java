@@ -14,11 +14,12 @@ import id.lumbung.loan.quality.QualityPreset;
 import id.lumbung.loan.repayment.AllocationOrder;
 import id.lumbung.money.Amount;
 import id.lumbung.platform.openapi.ContractFilter;
+import id.lumbung.statement.settings.LendingCashFlow;
 
 /**
  * The accounting policies in force on the notes' day, as sentences a reader can quote and as the
  * settings they come from (lending settings, the loan-quality setting), so a client can check one
- * against the other. The cash-flow classification joins them with the cash-flow statement.
+ * against the other.
  */
 @Schema(name = "StatementNotesPolicies")
 public record AccountingPolicies(
@@ -32,7 +33,14 @@ public record AccountingPolicies(
         AllocationPolicy allocationOrder,
         LoanQualityPolicy loanQuality,
         @Schema(description = "Why the LED keeps a loan-loss allowance although SAK EMKM does not ask for one.")
-        String loanLossAllowance) {
+        String loanLossAllowance,
+        CashFlowPolicy cashFlow) {
+
+    /** Where the cash-flow statement puts lending (the LED's statement settings), and why. */
+    @Schema(name = "StatementNotesCashFlow")
+    public record CashFlowPolicy(@Schema(example = "OPERATING") LendingCashFlow lending,
+            @Schema(example = "Laporan arus kas disusun dengan metode langsung. …") String text) {
+    }
 
     /** How loan amounts are rounded (the LED's lending settings). */
     @Schema(name = "StatementNotesRounding")

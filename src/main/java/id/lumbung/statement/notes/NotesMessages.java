@@ -165,4 +165,19 @@ public interface NotesMessages {
 
     @Message("Penyisihan yang dibukukan")
     String provisionBooked();
+
+    @Message("Klasifikasi arus kas")
+    String itemCashFlow();
+
+    @Message("Laporan arus kas disusun dengan metode langsung. Penyaluran pinjaman kepada anggota dan "
+            + "penerimaan pokoknya, jasa, denda dan simpanan anggota disajikan sebagai aktivitas "
+            + "operasi, karena pemberian pinjaman adalah kegiatan utama LED (PSAK 2, IAS 7.15); hibah "
+            + "dan modal masyarakat sebagai aktivitas pendanaan.")
+    String cashFlowOperating();
+
+    @Message("Laporan arus kas disusun dengan metode langsung. Penyaluran pinjaman kepada anggota dan "
+            + "penerimaan pokoknya disajikan sebagai aktivitas investasi, karena pemberian pinjaman "
+            + "bukan kegiatan utama LED (IAS 7.16); jasa, denda dan simpanan anggota sebagai aktivitas "
+            + "operasi; hibah dan modal masyarakat sebagai aktivitas pendanaan.")
+    String cashFlowInvesting();
 }

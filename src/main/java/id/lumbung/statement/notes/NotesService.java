@@ -23,6 +23,8 @@ import id.lumbung.statement.PdfStatementWriter;
 import id.lumbung.statement.StatementLanguage;
 import id.lumbung.statement.StatementMessages;
 import id.lumbung.statement.StatementSnapshots;
+import id.lumbung.statement.settings.LendingCashFlow;
+import id.lumbung.statement.settings.StatementSettingsStore;
 
 /**
  * Builds the notes as of a day. The grants and the period closes are read inside the statement's
@@ -56,13 +58,19 @@ public class NotesService {
         NotesSections.Portfolio loans = portfolio(portfolio.report(ledId, asOf, null, false));
         LendingSettings lending = settings.lending(ledId);
         LoanQualityService.Change inForce = quality.inForceNow(ledId, asOf);
-        AccountingPolicies policies = new AccountingPolicies(captions.compliance(), captions.basis(),
-                rounding(lending.rounding(), captions, language), allocation(lending.allocationOrder(), captions),
-                loanQuality(inForce, captions), captions.loanLossAllowance());
-        return snapshots.read(ledId, reads -> new StatementNotes(
-                reads.pointInTime("notes", captions.title(), asOf, labels), policies,
-                NotesQueries.periodCloses(reads.connection(), ledId, asOf),
-                NotesQueries.grants(reads.connection(), ledId, asOf), loans, labels, captions));
+        return snapshots.read(ledId, reads -> {
+            // The statement settings are the snapshot's own, as the cash-flow statement reads them.
+            LendingCashFlow lendingCashFlow = StatementSettingsStore.read(reads.connection(), ledId, false)
+                    .settings().lendingCashFlow();
+            AccountingPolicies policies = new AccountingPolicies(captions.compliance(), captions.basis(),
+                    rounding(lending.rounding(), captions, language), allocation(lending.allocationOrder(), captions),
+                    loanQuality(inForce, captions), captions.loanLossAllowance(),
+                    new AccountingPolicies.CashFlowPolicy(lendingCashFlow, lendingCashFlow == LendingCashFlow.OPERATING
+                            ? captions.cashFlowOperating() : captions.cashFlowInvesting()));
+            return new StatementNotes(reads.pointInTime("notes", captions.title(), asOf, labels), policies,
+                    NotesQueries.periodCloses(reads.connection(), ledId, asOf),
+                    NotesQueries.grants(reads.connection(), ledId, asOf), loans, labels, captions);
+        });
     }
 
     private static NotesSections.Portfolio portfolio(PortfolioView report) {

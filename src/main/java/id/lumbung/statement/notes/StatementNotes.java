@@ -52,6 +52,7 @@ public record StatementNotes(@JsonUnwrapped StatementHeader header,
             classes(rows, policies.loanQuality().weeklyClasses(), measure, " (" + captions.weekly() + ")");
         }
         text(rows, captions.itemLoanLossAllowance(), policies.loanLossAllowance());
+        text(rows, captions.itemCashFlow(), policies.cashFlow().text());
 
         heading(rows, captions.sectionPeriodCloses());
         if (periodCloses.isEmpty()) {
