@@ -110,6 +110,16 @@ class StatementSettingsTest {
         String en = pdfText(led, "en", day);
         assertTrue(en.contains("Director") && en.contains("Chair of the Supervisory Board"), en);
         assertTrue(en.contains("Desa Kuok, June 30, 2026"), en);
+        // Every formal statement signs the same way.
+        for (String statement : List.of("trial-balance?asOf=" + day, "income-statement?to=" + day,
+                "cash-flow?to=" + day, "equity-changes?to=" + day, "notes?asOf=" + day)) {
+            byte[] pdf = as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/statements/" + statement
+                    + "&format=pdf").then().statusCode(200).extract().asByteArray();
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                String text = new PDFTextStripper().getText(document);
+                assertTrue(text.contains("Desa Kuok, " + date) && text.contains("Siti Aminah"), statement + text);
+            }
+        }
         // Without a block no signature is printed; the place would default to the village.
         UUID unsigned = Api.createLed();
         assertTrue(!pdfText(unsigned, "id", day).contains("Kuok, " + date));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import id.lumbung.money.Amount;
+import id.lumbung.statement.SignatureBlock;
 import id.lumbung.statement.Statement;
 import id.lumbung.statement.StatementHeader;
 import id.lumbung.statement.StatementMessages;
@@ -34,7 +35,8 @@ public record EquityChanges(@JsonUnwrapped StatementHeader header,
         @Schema(description = "The accounts and the unclosed surplus together; `closing` equals the balance "
                 + "sheet's `equity.total.amount` as of `to`.") EquityRow total,
         @JsonIgnore @Schema(hidden = true) StatementMessages labels,
-        @JsonIgnore @Schema(hidden = true) EquityMessages captions) implements Statement {
+        @JsonIgnore @Schema(hidden = true) EquityMessages captions,
+        @JsonIgnore @Schema(hidden = true) SignatureBlock signatureBlock) implements Statement {
 
     @Override
     public StatementTable table() {

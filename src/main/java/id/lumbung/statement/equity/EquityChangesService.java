@@ -16,6 +16,7 @@ import id.lumbung.statement.AccountLine;
 import id.lumbung.statement.StatementLanguage;
 import id.lumbung.statement.StatementMessages;
 import id.lumbung.statement.StatementSnapshots;
+import id.lumbung.statement.settings.StatementSettingsStore;
 
 /**
  * Builds the statement of changes in equity for a period, inside one consistent snapshot: opening
@@ -56,7 +57,8 @@ public class EquityChangesService {
             }
             EquityRow unclosed = unclosedSurplus(captions, before, period, after, closedIntoEquity.surplusClosed());
             return new EquityChanges(reads.period("equity-changes", captions.title(), from, to, labels), openingAsOf,
-                    accounts, unclosed, total(captions, accounts, unclosed), labels, captions);
+                    accounts, unclosed, total(captions, accounts, unclosed), labels, captions,
+                    StatementSettingsStore.read(reads.connection(), ledId, false).settings().signatureBlock());
         });
     }
 

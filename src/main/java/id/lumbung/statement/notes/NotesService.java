@@ -24,6 +24,7 @@ import id.lumbung.statement.StatementLanguage;
 import id.lumbung.statement.StatementMessages;
 import id.lumbung.statement.StatementSnapshots;
 import id.lumbung.statement.settings.LendingCashFlow;
+import id.lumbung.statement.settings.StatementSettings;
 import id.lumbung.statement.settings.StatementSettingsStore;
 
 /**
@@ -60,8 +61,9 @@ public class NotesService {
         LoanQualityService.Change inForce = quality.inForceNow(ledId, asOf);
         return snapshots.read(ledId, reads -> {
             // The statement settings are the snapshot's own, as the cash-flow statement reads them.
-            LendingCashFlow lendingCashFlow = StatementSettingsStore.read(reads.connection(), ledId, false)
-                    .settings().lendingCashFlow();
+            StatementSettings statementSettings = StatementSettingsStore.read(reads.connection(), ledId, false)
+                    .settings();
+            LendingCashFlow lendingCashFlow = statementSettings.lendingCashFlow();
             AccountingPolicies policies = new AccountingPolicies(captions.compliance(), captions.basis(),
                     rounding(lending.rounding(), captions, language), allocation(lending.allocationOrder(), captions),
                     loanQuality(inForce, captions), captions.loanLossAllowance(),
@@ -69,7 +71,8 @@ public class NotesService {
                             ? captions.cashFlowOperating() : captions.cashFlowInvesting()));
             return new StatementNotes(reads.pointInTime("notes", captions.title(), asOf, labels), policies,
                     NotesQueries.periodCloses(reads.connection(), ledId, asOf),
-                    NotesQueries.grants(reads.connection(), ledId, asOf), loans, labels, captions);
+                    NotesQueries.grants(reads.connection(), ledId, asOf), loans, labels, captions,
+                    statementSettings.signatureBlock());
         });
     }
 

@@ -15,6 +15,7 @@ import id.lumbung.loan.quality.Kolektibilitas;
 import id.lumbung.loan.quality.QualityClass;
 import id.lumbung.loan.quality.QualityMeasure;
 import id.lumbung.money.Amount;
+import id.lumbung.statement.SignatureBlock;
 import id.lumbung.statement.Statement;
 import id.lumbung.statement.StatementHeader;
 import id.lumbung.statement.StatementMessages;
@@ -35,7 +36,8 @@ public record StatementNotes(@JsonUnwrapped StatementHeader header,
         NotesSections.Grants grants,
         NotesSections.Portfolio portfolio,
         @JsonIgnore @Schema(hidden = true) StatementMessages labels,
-        @JsonIgnore @Schema(hidden = true) NotesMessages captions) implements Statement {
+        @JsonIgnore @Schema(hidden = true) NotesMessages captions,
+        @JsonIgnore @Schema(hidden = true) SignatureBlock signatureBlock) implements Statement {
 
     @Override
     public StatementTable table() {

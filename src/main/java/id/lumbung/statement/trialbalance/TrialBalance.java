@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import id.lumbung.ledger.AccountType;
 import id.lumbung.money.Amount;
+import id.lumbung.statement.SignatureBlock;
 import id.lumbung.statement.Statement;
 import id.lumbung.statement.StatementHeader;
 import id.lumbung.statement.StatementMessages;
@@ -18,7 +19,8 @@ import id.lumbung.statement.StatementTable;
 /** The trial balance (neraca saldo): every account's net balance in its debit or credit column. */
 @Schema(name = "TrialBalance")
 public record TrialBalance(@JsonUnwrapped StatementHeader header, List<Line> lines, Totals totals,
-        @JsonIgnore @Schema(hidden = true) StatementMessages labels) implements Statement {
+        @JsonIgnore @Schema(hidden = true) StatementMessages labels,
+        @JsonIgnore @Schema(hidden = true) SignatureBlock signatureBlock) implements Statement {
 
     /** One account: its net balance in the column its sign puts it in, the other column zero. */
     @Schema(name = "TrialBalanceLine")

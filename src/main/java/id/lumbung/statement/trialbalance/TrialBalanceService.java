@@ -12,6 +12,7 @@ import id.lumbung.money.Amount;
 import id.lumbung.statement.AccountLine;
 import id.lumbung.statement.StatementMessages;
 import id.lumbung.statement.StatementSnapshots;
+import id.lumbung.statement.settings.StatementSettingsStore;
 
 /** Builds the trial balance as of a day, inside one consistent snapshot of the books. */
 @ApplicationScoped
@@ -49,7 +50,8 @@ public class TrialBalanceService {
             }
             String title = postClosing ? labels.trialBalancePostClosingTitle() : labels.trialBalanceTitle();
             return new TrialBalance(reads.pointInTime("trial-balance", title, asOf, labels), lines,
-                    new TrialBalance.Totals(Amount.of(debit), Amount.of(credit)), labels);
+                    new TrialBalance.Totals(Amount.of(debit), Amount.of(credit)), labels,
+                    StatementSettingsStore.read(reads.connection(), ledId, false).settings().signatureBlock());
         });
     }
 }
