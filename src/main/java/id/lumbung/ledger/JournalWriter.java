@@ -123,6 +123,8 @@ public class JournalWriter {
             case "account_no_negative" -> insufficientFunds(reducedNoNegative(draft, accounts));
             case "journal_entry_reversed_once" -> new ApiException(ProblemType.ENTRY_ALREADY_REVERSED,
                     "entry " + draft.reverses() + " has already been reversed");
+            case "journal_entry_closing_by_year_end" -> new ApiException(ProblemType.KIND_NOT_ALLOWED,
+                    "a CLOSING entry is written only by the approval of a year-end close");
             case "journal_entry_period_open" -> new ApiException(ProblemType.PERIOD_CLOSED,
                     "the period of " + draft.effectiveDate() + " is closed");
             case "posting_led_id_account_id_fkey" -> new ApiException(ProblemType.UNKNOWN_ACCOUNT,

@@ -12,6 +12,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
+import id.lumbung.ledger.EntryDraft;
+import id.lumbung.ledger.EntryKind;
+import id.lumbung.ledger.PostingService;
+import id.lumbung.ledger.Side;
+import id.lumbung.money.Amount;
 import id.lumbung.platform.security.Role;
 import id.lumbung.support.Api;
 import id.lumbung.support.TestDatabase;
@@ -30,6 +35,9 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
 class YearEndTest {
+
+    @jakarta.inject.Inject
+    PostingService posting;
 
     private static final Map<String, Object> REQUEST = Map.of("year", 2025, "allocation", List.of(
             Map.of("to", "CAPITAL", "percent", "50"), Map.of("to", "SOCIAL_FUND", "percent", "15"),
@@ -209,6 +217,19 @@ class YearEndTest {
         as(Tokens.manager(led)).body(closingKind).post(base(led) + "/journal-entries").then().statusCode(
                 org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(400), org.hamcrest.Matchers.is(422)));
         as(Tokens.auditor(led)).get(url).then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
+    void theJournalRefusesAClosingEntryThatNoYearEndCloseIsApproving() {
+        UUID led = ledWithA2025();
+        id.lumbung.platform.error.ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                id.lumbung.platform.error.ApiException.class, () -> posting.post(new EntryDraft(led,
+                        java.time.LocalDate.of(2025, 12, 31), EntryKind.CLOSING, "Penutupan tanpa persetujuan", null,
+                        null, List.of(new EntryDraft.Line("4-1900", Side.DEBIT, Amount.parse("1500000.00")),
+                                new EntryDraft.Line("3-1300", Side.CREDIT, Amount.parse("1500000.00")))), "test"));
+        assertEquals(id.lumbung.platform.error.ProblemType.KIND_NOT_ALLOWED, refused.type());
+        assertEquals("1500000.00", line(trialBalance(led, "asOf=2025-12-31&postClosing=true"), "4-1900")
+                .get("credit"));
     }
 
     private static JsonPath trialBalance(UUID led, String query) {
