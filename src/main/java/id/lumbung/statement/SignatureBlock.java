@@ -12,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import id.lumbung.platform.openapi.ContractFilter;
+import id.lumbung.platform.validation.Text;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * The signature block printed at the foot of a PDF statement: "place, date" and the signers in
@@ -23,7 +25,8 @@ import id.lumbung.platform.openapi.ContractFilter;
 public record SignatureBlock(
         @Schema(extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true"),
                 description = "Where the statement is signed; absent: the LED's village.", example = "Kuok")
-        @Size(max = 100) String place,
+        @Size(max = 100) @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+        String place,
         @Schema(description = "In the order they are printed, left to right; empty: no signature block.")
         @Size(max = 8) List<@NotNull @Valid Signatory> signatories) {
 

@@ -136,7 +136,7 @@ class OpenApiContractTest {
         ids.putAll(Map.of("{productId}", product, "{loanId}", loan, "{repaymentId}", repayment,
                 "{transferId}", transfer, "{pendingId}", UUID.randomUUID().toString(),
                 "{provisionId}", UUID.randomUUID().toString(), "{batchId}", UUID.randomUUID().toString(),
-                "{closeId}", UUID.randomUUID().toString()));
+                "{yearEndId}", UUID.randomUUID().toString()));
         ids.putAll(Map.of("{programmeId}", programme, "{sessionId}", session, "{traineeId}", trainee,
                 "{evaluationId}", evaluation));
 

@@ -188,7 +188,7 @@ public final class Village {
                 case "traineeId" -> trainee;
                 case "evaluationId" -> evaluation;
                 case "batchId" -> batch;
-                case "closeId" -> yearEnd;
+                case "yearEndId" -> yearEnd;
                 case "repaymentId" -> groupLoans ? groupRepayment : repayment;
                 case "loanId" -> groupLoans ? groupLoan
                         : template.contains("/reschedule") ? rescheduled

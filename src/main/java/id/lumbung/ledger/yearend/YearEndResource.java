@@ -71,15 +71,15 @@ public class YearEndResource {
     }
 
     @GET
-    @Path("/{closeId}")
+    @Path("/{yearEndId}")
     @Operation(operationId = "getYearEnd", summary = "One year-end close")
-    public YearEndView get(@PathParam("ledId") UUID ledId, @PathParam("closeId") UUID closeId) {
+    public YearEndView get(@PathParam("ledId") UUID ledId, @PathParam("yearEndId") UUID yearEndId) {
         access.require(ledId, LedPermission.READ_BOOKS);
-        return yearEnd.get(ledId, closeId);
+        return yearEnd.get(ledId, yearEndId);
     }
 
     @POST
-    @Operation(operationId = "requestYearEnd", summary = "Request the close of a year with its surplus allocation",
+    @Operation(operationId = "createYearEnd", summary = "Request the close of a year with its surplus allocation",
             description = "Led-manager. Held (202) until a second manager approves it; nothing is posted yet. The "
                     + "year must have ended in the LED's calendar (422 `year-not-ended`); `decidedOn`, the day of "
                     + "the village assembly's decision (MAD / Musdes), is after the year and not in the future. The "
@@ -116,7 +116,7 @@ public class YearEndResource {
     }
 
     @POST
-    @Path("/{closeId}/approval")
+    @Path("/{yearEndId}/approval")
     @Operation(operationId = "approveYearEnd", summary = "Approve a year-end close",
             description = "Led-manager other than its maker (403 `approver-is-maker`). In one transaction under "
                     + "the journal's lock: computes the year's surplus (income less expenses up to December 31, now, "
@@ -131,7 +131,7 @@ public class YearEndResource {
                     + "deficit year (reject it and request the close without one).")
     @APIResponse(responseCode = "200", description = "The close, approved, with its surplus, shares and entries",
             headers = @Header(ref = "IdempotentReplayed"))
-    public Response approve(@PathParam("ledId") UUID ledId, @PathParam("closeId") UUID closeId,
+    public Response approve(@PathParam("ledId") UUID ledId, @PathParam("yearEndId") UUID yearEndId,
             @Parameter(description = "Makes a retry safe: same key and body replay the original response.")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -140,28 +140,28 @@ public class YearEndResource {
             @Valid DecisionNote decision, UriInfo uri) {
         access.require(ledId, LedPermission.CLOSE_PERIOD);
         DecisionNote note = decision == null ? new DecisionNote(null) : decision;
-        return idempotency.execute(ledId, idempotencyKey, "POST year-end/" + closeId + "/approval", note,
-                () -> new Created(200, location(uri, ledId, closeId), yearEnd.approve(ledId, closeId, note.note(),
+        return idempotency.execute(ledId, idempotencyKey, "POST year-end/" + yearEndId + "/approval", note,
+                () -> new Created(200, location(uri, ledId, yearEndId), yearEnd.approve(ledId, yearEndId, note.note(),
                         caller.subject()), false));
     }
 
     @POST
-    @Path("/{closeId}/rejection")
+    @Path("/{yearEndId}/rejection")
     @Operation(operationId = "rejectYearEnd", summary = "Reject a year-end close",
             description = "Led-manager (the maker may withdraw their own), with the reason in `note`. Nothing is "
                     + "posted; a new request may follow.")
     @APIResponse(responseCode = "200", description = "The rejected request")
-    public YearEndView reject(@PathParam("ledId") UUID ledId, @PathParam("closeId") UUID closeId,
+    public YearEndView reject(@PathParam("ledId") UUID ledId, @PathParam("yearEndId") UUID yearEndId,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "reject", value = """
                     {"note": "Berita acara belum ditandatangani"}""")))
             @Valid DecisionNote decision) {
         access.require(ledId, LedPermission.CLOSE_PERIOD);
-        return yearEnd.reject(ledId, closeId, decision == null ? null : decision.note(), caller.subject());
+        return yearEnd.reject(ledId, yearEndId, decision == null ? null : decision.note(), caller.subject());
     }
 
-    private static URI location(UriInfo uri, UUID ledId, UUID closeId) {
+    private static URI location(UriInfo uri, UUID ledId, UUID yearEndId) {
         return uri.getBaseUriBuilder().path("api/v1/leds").path(ledId.toString()).path("year-end")
-                .path(closeId.toString()).build();
+                .path(yearEndId.toString()).build();
     }
 }

@@ -9,8 +9,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import id.lumbung.platform.validation.Text;
 import id.lumbung.statement.SignatureBlock;
 import id.lumbung.statement.StatementGroup;
+import jakarta.validation.constraints.Pattern;
 
 /** A replacement of the statement settings; what is left out takes its default. */
 @Schema(name = "StatementSettingsRequest")
@@ -22,7 +24,9 @@ public record StatementSettingsRequest(
 
     /** One account's group: a group of the account's type (an asset account to an asset group). */
     @Schema(name = "StatementAccountGroup")
-    public record AccountGroup(@Schema(example = "1-2100") @NotBlank @Size(max = 20) String account,
+    public record AccountGroup(@Schema(example = "1-2100") @NotBlank @Size(max = 20)
+            @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+            String account,
             @Schema(example = "NON_CURRENT_ASSETS") @NotNull StatementGroup group) {
     }
 }

@@ -180,7 +180,7 @@ class AuthorisationMatrixTest {
         led("getCashFlow", BOOKS);
         led("listYearEnds", BOOKS);
         led("getYearEnd", BOOKS);
-        led("requestYearEnd", MANAGE);
+        led("createYearEnd", MANAGE);
         led("approveYearEnd", MANAGE);
         led("rejectYearEnd", MANAGE);
         led("getStatementSettings", BOOKS);
