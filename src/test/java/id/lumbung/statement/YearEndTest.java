@@ -129,6 +129,59 @@ class YearEndTest {
     }
 
     @Test
+    void aTargetAccountChosenInTheStatementSettingsTakesItsShare() {
+        UUID led = ledWithA2025();
+        String manager = Tokens.manager(led);
+        String accounts = base(led) + "/accounts";
+        as(manager).body(Map.of("code", "2-1310", "name", "Dana Sosial Kesehatan", "type", "LIABILITY"))
+                .post(accounts).then().statusCode(201);
+        as(manager).body(Map.of("code", "3-1410", "name", "Cadangan Modal Bergulir", "type", "EQUITY"))
+                .post(accounts).then().statusCode(201);
+        as(manager).body(Map.of("code", "1-2100", "name", "Peralatan", "type", "ASSET")).post(accounts).then()
+                .statusCode(201);
+        String settings = base(led) + "/settings/statements";
+        // Refused, each changing nothing: capital kept as a debt, an asset, another system account, twice.
+        for (List<Map<String, String>> bad : List.of(
+                List.of(Map.of("target", "CAPITAL", "account", "2-1310")),
+                List.of(Map.of("target", "SOCIAL_FUND", "account", "1-2100")),
+                List.of(Map.of("target", "CAPITAL", "account", "3-1300")),
+                List.of(Map.of("target", "SOCIAL_FUND", "account", "2-1100")),
+                List.of(Map.of("target", "SOCIAL_FUND", "account", "2-1310"),
+                        Map.of("target", "SOCIAL_FUND", "account", "2-1300")))) {
+            as(manager).body(Map.of("allocationTargets", bad)).put(settings).then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        as(manager).body(Map.of("allocationTargets", List.of(Map.of("target", "SOCIAL_FUND", "account",
+                "2-9999")))).put(settings).then().statusCode(422);
+        as(Tokens.clerk(led)).body(Map.of("allocationTargets", List.of())).put(settings).then().statusCode(403);
+        as(Tokens.auditor(led)).get(settings).then().statusCode(200).header("ETag", "\"0\"")
+                .body("allocationTargets.source", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo(
+                        "DEFAULT")));
+
+        JsonPath chosen = as(manager).header("If-Match", "\"0\"").body(Map.of("allocationTargets", List.of(
+                Map.of("target", "SOCIAL_FUND", "account", "2-1310"),
+                Map.of("target", "CAPITAL", "account", "3-1410")))).put(settings).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(Map.of("target", "CAPITAL", "account", "3-1410", "source", "SETTING"),
+                Map.of("target", "SOCIAL_FUND", "account", "2-1310", "source", "SETTING"),
+                Map.of("target", "INSTITUTION", "account", "2-1400", "source", "DEFAULT")),
+                chosen.getList("allocationTargets"));
+
+        String id = as(manager).body(REQUEST).post(base(led) + "/year-end").then().statusCode(202).extract()
+                .path("id");
+        JsonPath done = as(second(led)).body(Map.of()).post(base(led) + "/year-end/" + id + "/approval").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("3-1410", "2-1310", "2-1400"), done.getList("shares.account"));
+        JsonPath after = trialBalance(led, "asOf=2026-02-15");
+        assertEquals("599834.00", line(after, "3-1410").get("credit"));
+        assertEquals("179950.00", line(after, "2-1310").get("credit"));
+        assertEquals("419883.00", line(after, "2-1400").get("credit"));
+        // The system accounts the LED replaced received nothing.
+        assertTrue(after.<String>getList("lines.account").stream().noneMatch(a -> a.equals("3-1400")
+                || a.equals("2-1300")) || "0.00".equals(line(after, "3-1400").get("credit")));
+    }
+
+    @Test
     void aDeficitYearClosesWithoutAnAllocationAndAnAllocationForItIsRefused() {
         UUID led = Api.createLed();
         Api.post(led, "2025-03-01", "1-1100", "3-1200", "1000000.00");

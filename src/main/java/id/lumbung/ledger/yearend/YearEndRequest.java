@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import id.lumbung.platform.validation.Text;
+import id.lumbung.statement.settings.SurplusTarget;
 
 /** A request to close a year and allocate its surplus as the village assembly decided. */
 @Schema(name = "YearEndRequest")

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -38,6 +39,8 @@ import id.lumbung.platform.error.ProblemType;
 import id.lumbung.platform.ids.Ids;
 import id.lumbung.platform.time.Timestamps;
 import id.lumbung.settings.SettingsService;
+import id.lumbung.statement.settings.StatementSettingsStore;
+import id.lumbung.statement.settings.SurplusTarget;
 
 /**
  * Year-end close with maker–checker: one manager requests it with the village assembly's
@@ -183,7 +186,9 @@ public class YearEndService {
                         + pending.year() + " (" + pending.decisionReference() + ")",
                         new EntryDraft.Reference("YEAR_END", closeId), null, closingLines), pending.requestedBy()).id();
             }
-            List<YearEndView.PostedShare> shares = shares(ledId, pending.allocation(), surplus);
+            // The target accounts in force when it is approved (statement settings), or the system accounts.
+            List<YearEndView.PostedShare> shares = shares(ledId, pending.allocation(), surplus,
+                    StatementSettingsStore.read(connection, ledId, false).settings().allocationTargets());
             UUID allocationEntry = null;
             if (!shares.isEmpty()) {
                 List<EntryDraft.Line> lines = new ArrayList<>();
@@ -228,7 +233,8 @@ public class YearEndService {
     }
 
     /** Each share is surplus × percent rounded by the LED's step; the last target takes the remainder. */
-    private List<YearEndView.PostedShare> shares(UUID ledId, List<YearEndRequest.Share> allocation, Amount surplus) {
+    private List<YearEndView.PostedShare> shares(UUID ledId, List<YearEndRequest.Share> allocation, Amount surplus,
+            Map<SurplusTarget, String> targets) {
         List<YearEndView.PostedShare> shares = new ArrayList<>();
         if (allocation.isEmpty() || !surplus.isPositive()) {
             return shares;
@@ -242,8 +248,9 @@ public class YearEndService {
                     : Amount.of(rounding.round(surplus.value().multiply(new BigDecimal(share.percent()))
                             .divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_EVEN)));
             given = given.plus(amount);
+            String chosen = targets.get(share.to());
             shares.add(new YearEndView.PostedShare(share.to(), share.percent(),
-                    system.code(ledId, share.to().account()), amount));
+                    chosen != null ? chosen : system.code(ledId, share.to().account()), amount));
         }
         return shares;
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import id.lumbung.money.Amount;
 import id.lumbung.platform.openapi.ContractFilter;
+import id.lumbung.statement.settings.SurplusTarget;
 
 /** A year-end close: what was requested, and once approved the surplus, its shares and the entries. */
 @Schema(name = "YearEnd")

@@ -13,11 +13,13 @@ import id.lumbung.statement.StatementGroup;
  *                        parent's group, a root account its documented default
  * @param lendingCashFlow where the cash flow puts lending
  * @param signatureBlock  who signs the PDF statements
+ * @param allocationTargets the account code the LED chose for a surplus-allocation target; a target
+ *                        not in it posts to the system account of its purpose
  */
 public record StatementSettings(Map<UUID, StatementGroup> accountGroups, LendingCashFlow lendingCashFlow,
-        SignatureBlock signatureBlock) {
+        SignatureBlock signatureBlock, Map<SurplusTarget, String> allocationTargets) {
 
     /** What an LED that never changed them presents with. */
     public static final StatementSettings DEFAULTS = new StatementSettings(Map.of(), LendingCashFlow.OPERATING,
-            SignatureBlock.NONE);
+            SignatureBlock.NONE, Map.of());
 }

@@ -20,7 +20,19 @@ public record StatementSettingsRequest(
         @Schema(description = "The LED's own mapping; every account not listed follows its parent, or its "
                 + "type's default.") @Size(max = 2000) List<@NotNull @Valid AccountGroup> accountGroups,
         @Schema(description = "Default OPERATING.") LendingCashFlow lendingCashFlow,
-        @Schema(description = "Default: none.") @Valid SignatureBlock signatureBlock) {
+        @Schema(description = "Default: none.") @Valid SignatureBlock signatureBlock,
+        @Schema(description = "The account each surplus-allocation target's share is posted to, where the LED "
+                + "chooses its own; a target not listed posts to its system account (CAPITAL 3-1400, SOCIAL_FUND "
+                + "2-1300, INSTITUTION 2-1400 by default).")
+        @Size(max = 3) List<@NotNull @Valid AllocationTarget> allocationTargets) {
+
+    /** One target's account: an equity account for CAPITAL, a liability or equity account for the funds. */
+    @Schema(name = "StatementAllocationTarget")
+    public record AllocationTarget(@Schema(example = "SOCIAL_FUND") @NotNull SurplusTarget target,
+            @Schema(example = "2-1310") @NotBlank @Size(max = 20)
+            @Pattern(regexp = Text.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+            String account) {
+    }
 
     /** One account's group: a group of the account's type (an asset account to an asset group). */
     @Schema(name = "StatementAccountGroup")

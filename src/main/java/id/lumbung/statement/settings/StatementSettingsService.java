@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,8 @@ public class StatementSettingsService {
             List<AccountLine> chart = chart(connection, ledId);
             StatementSettings settings = new StatementSettings(groups(request, chart),
                     request.lendingCashFlow() == null ? LendingCashFlow.OPERATING : request.lendingCashFlow(),
-                    request.signatureBlock() == null ? SignatureBlock.NONE : request.signatureBlock());
+                    request.signatureBlock() == null ? SignatureBlock.NONE : request.signatureBlock(),
+                    targets(request, chart));
             StatementSettingsStore.Stored current = StatementSettingsStore.read(connection, ledId, true);
             ETags.requireMatch(ifMatch, current.version());
             if (!StatementSettingsStore.write(connection, ledId, settings, updatedBy, current.version())) {
@@ -109,6 +111,40 @@ public class StatementSettingsService {
         return groups;
     }
 
+    /** The LED's own target accounts: CAPITAL stays in equity, the funds are owed (liability) or kept (equity). */
+    private static Map<SurplusTarget, String> targets(StatementSettingsRequest request, List<AccountLine> chart) {
+        Map<SurplusTarget, String> targets = new EnumMap<>(SurplusTarget.class);
+        List<StatementSettingsRequest.AllocationTarget> requested = request.allocationTargets() == null ? List.of()
+                : request.allocationTargets();
+        for (int i = 0; i < requested.size(); i++) {
+            StatementSettingsRequest.AllocationTarget one = requested.get(i);
+            String field = "allocationTargets[" + i + "]";
+            AccountLine account = chart.stream().filter(a -> a.code().equals(one.account())).findFirst()
+                    .orElseThrow(() -> new ApiException(ProblemType.UNKNOWN_ACCOUNT, field + ".account: no account "
+                            + one.account() + " in this LED", List.of(new Problem.FieldError(field + ".account",
+                                    "no such account"))));
+            boolean fits = account.type() == AccountType.EQUITY
+                    || account.type() == AccountType.LIABILITY && one.target() != SurplusTarget.CAPITAL;
+            if (!fits || account.contra()) {
+                throw ApiException.invalidField(field + ".account", one.target() + " takes "
+                        + (one.target() == SurplusTarget.CAPITAL ? "an equity" : "a liability or equity")
+                        + " account; " + account.code() + " is " + (account.contra() ? "a contra account"
+                                : label(account.type())));
+            }
+            // Another system account (retained surplus, grant capital, member savings, ...) keeps its own
+            // meaning: a share posted there would be hidden in it, or, for retained surplus, not move at all.
+            if (account.purpose() != null && account.purpose() != one.target().account()) {
+                throw ApiException.invalidField(field + ".account", account.code() + " is the system account "
+                        + account.purpose() + "; " + one.target() + " takes its own system account or one the LED "
+                        + "created");
+            }
+            if (targets.put(one.target(), account.code()) != null) {
+                throw ApiException.invalidField(field + ".target", one.target() + " is listed twice");
+            }
+        }
+        return Map.copyOf(targets);
+    }
+
     private static String label(AccountType type) {
         return type.name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -125,8 +161,16 @@ public class StatementSettingsService {
             presentation.add(new StatementSettingsView.Presentation(account.code(), account.name(),
                     mapping.groupOf(account), mapping.sourceOf(account)));
         }
+        List<StatementSettingsView.TargetAccount> targets = new ArrayList<>();
+        for (SurplusTarget target : SurplusTarget.values()) {
+            String chosen = settings.allocationTargets().get(target);
+            String account = chosen != null ? chosen : chart.stream().filter(a -> a.purpose() == target.account())
+                    .map(AccountLine::code).findFirst().orElseThrow();
+            targets.add(new StatementSettingsView.TargetAccount(target, account,
+                    chosen != null ? StatementMapping.Source.SETTING : StatementMapping.Source.DEFAULT));
+        }
         return new StatementSettingsView(explicit, presentation, settings.lendingCashFlow(),
-                settings.signatureBlock());
+                settings.signatureBlock(), targets);
     }
 
     private static Changes changes(StatementSettings old, StatementSettings now, List<AccountLine> chart) {
@@ -135,7 +179,9 @@ public class StatementSettingsService {
                 .field("lendingCashFlow", old.lendingCashFlow(), now.lendingCashFlow())
                 .field("signatureBlock.place", old.signatureBlock().place(), now.signatureBlock().place())
                 .field("signatureBlock.signatories", old.signatureBlock().signatories(),
-                        now.signatureBlock().signatories());
+                        now.signatureBlock().signatories())
+                .field("allocationTargets", new TreeMap<>(old.allocationTargets()),
+                        new TreeMap<>(now.allocationTargets()));
     }
 
     private static Map<String, StatementGroup> byCode(StatementSettings settings, List<AccountLine> chart) {

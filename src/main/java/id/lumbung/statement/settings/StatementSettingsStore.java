@@ -67,8 +67,20 @@ public final class StatementSettingsStore {
                 }
             }
         }
+        Map<SurplusTarget, String> targets = new java.util.EnumMap<>(SurplusTarget.class);
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT t.target, a.code FROM statement_allocation_target t
+                  JOIN account a ON a.led_id = t.led_id AND a.id = t.account_id
+                 WHERE t.led_id = ?""")) {
+            select.setObject(1, ledId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    targets.put(SurplusTarget.valueOf(row.getString(1)), row.getString(2));
+                }
+            }
+        }
         return new Stored(new StatementSettings(Map.copyOf(groups), LendingCashFlow.valueOf(cashFlow),
-                new SignatureBlock(place, signatories)), version);
+                new SignatureBlock(place, signatories), Map.copyOf(targets)), version);
     }
 
     /**
@@ -95,7 +107,8 @@ public final class StatementSettingsStore {
                 return false;
             }
         }
-        for (String table : List.of("statement_account_group", "statement_signatory")) {
+        for (String table : List.of("statement_account_group", "statement_signatory",
+                "statement_allocation_target")) {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
                     + " WHERE led_id = ?")) {
                 delete.setObject(1, ledId);
@@ -122,6 +135,18 @@ public final class StatementSettingsStore {
                 insert.setString(3, signatory.title());
                 insert.setString(4, signatory.titleEn());
                 insert.setString(5, signatory.name());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO statement_allocation_target (led_id, target, account_id)
+                SELECT ?, ?, id FROM account WHERE led_id = ? AND code = ?""")) {
+            for (Map.Entry<SurplusTarget, String> target : settings.allocationTargets().entrySet()) {
+                insert.setObject(1, ledId);
+                insert.setString(2, target.getKey().name());
+                insert.setObject(3, ledId);
+                insert.setString(4, target.getValue());
                 insert.addBatch();
             }
             insert.executeBatch();

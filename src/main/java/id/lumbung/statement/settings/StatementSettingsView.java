@@ -16,7 +16,16 @@ public record StatementSettingsView(
         @Schema(description = "Every account of the chart in code order, the group it is presented in and why.")
         List<Presentation> presentation,
         LendingCashFlow lendingCashFlow,
-        SignatureBlock signatureBlock) {
+        SignatureBlock signatureBlock,
+        @Schema(description = "Every surplus-allocation target with the account its share posts to, and why: "
+                + "SETTING (chosen here) or DEFAULT (the target's system account).")
+        List<TargetAccount> allocationTargets) {
+
+    /** Where one allocation target's share is posted. */
+    @Schema(name = "StatementAllocationTargetAccount")
+    public record TargetAccount(@Schema(example = "CAPITAL") SurplusTarget target,
+            @Schema(example = "3-1400") String account, @Schema(example = "DEFAULT") StatementMapping.Source source) {
+    }
 
     /** Where one account is presented, and why: mapped by the LED, following its parent, or the default. */
     @Schema(name = "StatementAccountPresentation")

@@ -1,4 +1,4 @@
-package id.lumbung.ledger.yearend;
+package id.lumbung.statement.settings;
 
 import id.lumbung.ledger.AccountPurpose;
 
