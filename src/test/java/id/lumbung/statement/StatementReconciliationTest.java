@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +24,11 @@ import io.restassured.path.json.JsonPath;
 /**
  * One village, every statement, every figure tied to the others: on top of the village's grants,
  * contributions, savings, expenses, loans, provision and group loan, a write-off approved, a recovery
- * collected, a repayment reversed and a new provision booked. The trial balance balances, the balance
- * sheet balances and its net loans are the portfolio's, the income statement's surplus is the
- * balance sheet's unclosed surplus, the cash flow carries cash and bank from opening to closing, each
- * account's ledger closes at its trial-balance figure, and equity changes close at the balance
- * sheet's equity.
+ * collected, a repayment reversed, a loan in every kolektibilitas class and a new provision booked.
+ * The trial balance balances, the balance sheet balances and its net loans are the portfolio's, the
+ * income statement's surplus is the balance sheet's unclosed surplus, the cash flow carries cash and
+ * bank from opening to closing, each account's ledger closes at its trial-balance figure, and equity
+ * changes close at the balance sheet's equity.
  */
 @QuarkusTest
 @WithTestResource(value = TestDatabase.class, scope = TestResourceScope.GLOBAL)
@@ -44,6 +45,11 @@ class StatementReconciliationTest {
                 .post(base + "/loans/" + village.writtenOff + "/recoveries").then().statusCode(201);
         as(Tokens.manager(village.led)).body(Map.of("reason", "Transfer ditolak bank")).post(base + "/loans/"
                 + village.loan + "/repayments/" + village.repayment + "/reversal").then().statusCode(201);
+        // A loan in every kolektibilitas class of the default (BANK) table: monthly loans with nothing paid,
+        // disbursed so that their first installment is 0, ~15, ~105, ~135 and ~230 days overdue.
+        for (int daysAgo : new int[] {10, 45, 135, 165, 260}) {
+            disbursed(village, daysAgo);
+        }
         as(Tokens.manager(village.led)).body(Map.of("asOf", Village.day(0))).post(base + "/provisions").then()
                 .statusCode(201);
         String today = Village.day(0);
@@ -55,6 +61,10 @@ class StatementReconciliationTest {
         JsonPath sheet = get(village, "/statements/balance-sheet?asOf=" + today);
         assertEquals(sheet.getString("assets.total.amount"), sheet.getString("liabilitiesAndEquity.amount"));
         JsonPath portfolio = get(village, "/portfolio?asOf=" + today);
+        assertEquals(List.of("LANCAR", "DALAM_PERHATIAN_KHUSUS", "KURANG_LANCAR", "DIRAGUKAN", "MACET"),
+                portfolio.getList("byClass.class"));
+        assertTrue(portfolio.<Integer>getList("byClass.loans").stream().allMatch(n -> n > 0),
+                portfolio.getList("byClass").toString());
         assertEquals(portfolio.getString("outstandingPrincipal"), sheet.getString("loans.receivable"));
         assertEquals(portfolio.getString("provisionBooked"), sheet.getString("loans.allowance"));
         assertEquals(0, new BigDecimal(sheet.getString("loans.receivable"))
@@ -84,6 +94,20 @@ class StatementReconciliationTest {
         assertEquals(sheet.getString("equity.total.amount"), equity.getString("total.closing"));
         as(Tokens.auditor(village.led)).get(base + "/journal/verification").then().statusCode(200)
                 .body("valid", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    private static void disbursed(Village village, int daysAgo) {
+        String nik = String.format("147101450790%04d", ThreadLocalRandom.current().nextInt(1, 9999));
+        String member = as(Tokens.clerk(village.led)).body(Map.of("name", "Peminjam " + daysAgo + " Hari", "nik", nik,
+                "gender", "F", "birthDate", "1990-07-05")).post(village.base() + "/members").then().statusCode(201)
+                .extract().path("id");
+        String loan = as(Tokens.clerk(village.led)).body(Map.of("memberId", member, "productId", village.product,
+                "principal", "1000000", "purpose", "Modal dagang")).post(village.base() + "/loans").then()
+                .statusCode(201).extract().path("id");
+        as(Tokens.manager(village.led)).body(Map.of()).post(village.base() + "/loans/" + loan + "/approval").then()
+                .statusCode(200);
+        as(Tokens.manager(village.led)).body(Map.of("disbursedOn", Village.day(-daysAgo))).post(village.base()
+                + "/loans/" + loan + "/disbursement").then().statusCode(201);
     }
 
     private static JsonPath get(Village village, String path) {
