@@ -47,6 +47,7 @@ class StatementSettingsTest {
         assertEquals(List.of(), json.getList("accountGroups"));
         assertEquals("OPERATING", json.getString("lendingCashFlow"));
         assertEquals(List.of(), json.getList("signatureBlock.signatories"));
+        assertEquals(false, json.getBoolean("publicSummaryPublished"));
         assertEquals(Map.of("account", "1-1300", "name", "Piutang Pinjaman Anggota", "group", "CURRENT_ASSETS",
                 "source", "DEFAULT"), presentation(json, "1-1300"));
         assertEquals("OTHER_INCOME", presentation(json, "4-1400").get("group"));
@@ -123,6 +124,27 @@ class StatementSettingsTest {
         // Without a block no signature is printed; the place would default to the village.
         UUID unsigned = Api.createLed();
         assertTrue(!pdfText(unsigned, "id", day).contains("Kuok, " + date));
+    }
+
+    @Test
+    void theManagerPublishesThePublicSummaryAndEveryChangeIsAudited() {
+        UUID led = Api.createLed();
+        as(Tokens.clerk(led)).body(Map.of("publicSummaryPublished", true)).put(settings(led)).then().statusCode(403);
+        as(Tokens.manager(led)).body(Map.of("publicSummaryPublished", "ya")).put(settings(led)).then()
+                .statusCode(400).contentType("application/problem+json");
+        as(Tokens.manager(led)).header("If-Match", "\"0\"").body(Map.of("publicSummaryPublished", true))
+                .put(settings(led)).then().statusCode(200).header("ETag", "\"1\"")
+                .body("publicSummaryPublished", org.hamcrest.Matchers.equalTo(true));
+        as(Tokens.auditor(led)).get(settings(led)).then().statusCode(200)
+                .body("publicSummaryPublished", org.hamcrest.Matchers.equalTo(true));
+        // A PUT states the whole settings: leaving the switch out turns it off again.
+        as(Tokens.manager(led)).body(Map.of("lendingCashFlow", "INVESTING")).put(settings(led)).then()
+                .statusCode(200).body("publicSummaryPublished", org.hamcrest.Matchers.equalTo(false));
+        List<Object> changes = as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/audit").then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.action == 'statement-settings.replaced' }.changes");
+        assertEquals(2, changes.size());
+        assertTrue(changes.stream().allMatch(c -> c.toString().contains("publicSummaryPublished")), changes
+                .toString());
     }
 
     @Test

@@ -15,11 +15,13 @@ import id.lumbung.statement.StatementGroup;
  * @param signatureBlock  who signs the PDF statements
  * @param allocationTargets the account code the LED chose for a surplus-allocation target; a target
  *                        not in it posts to the system account of its purpose
+ * @param publicSummaryPublished whether the LED's public summary answers without a token
  */
 public record StatementSettings(Map<UUID, StatementGroup> accountGroups, LendingCashFlow lendingCashFlow,
-        SignatureBlock signatureBlock, Map<SurplusTarget, String> allocationTargets) {
+        SignatureBlock signatureBlock, Map<SurplusTarget, String> allocationTargets,
+        boolean publicSummaryPublished) {
 
     /** What an LED that never changed them presents with. */
     public static final StatementSettings DEFAULTS = new StatementSettings(Map.of(), LendingCashFlow.OPERATING,
-            SignatureBlock.NONE, Map.of());
+            SignatureBlock.NONE, Map.of(), false);
 }

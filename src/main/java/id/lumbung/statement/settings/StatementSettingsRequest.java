@@ -24,7 +24,10 @@ public record StatementSettingsRequest(
         @Schema(description = "The account each surplus-allocation target's share is posted to, where the LED "
                 + "chooses its own; a target not listed posts to its system account (CAPITAL 3-1400, SOCIAL_FUND "
                 + "2-1300, INSTITUTION 2-1400 by default).")
-        @Size(max = 3) List<@NotNull @Valid AllocationTarget> allocationTargets) {
+        @Size(max = 3) List<@NotNull @Valid AllocationTarget> allocationTargets,
+        @Schema(description = "Whether the LED's public summary for the village assembly answers without a token "
+                + "(figures as of the last closed period, no personal data). Default false: nothing is public "
+                + "until a manager publishes it.", example = "true") Boolean publicSummaryPublished) {
 
     /** One target's account: an equity account for CAPITAL, a liability or equity account for the funds. */
     @Schema(name = "StatementAllocationTarget")

@@ -69,7 +69,7 @@ public class StatementSettingsService {
             StatementSettings settings = new StatementSettings(groups(request, chart),
                     request.lendingCashFlow() == null ? LendingCashFlow.OPERATING : request.lendingCashFlow(),
                     request.signatureBlock() == null ? SignatureBlock.NONE : request.signatureBlock(),
-                    targets(request, chart));
+                    targets(request, chart), Boolean.TRUE.equals(request.publicSummaryPublished()));
             StatementSettingsStore.Stored current = StatementSettingsStore.read(connection, ledId, true);
             ETags.requireMatch(ifMatch, current.version());
             if (!StatementSettingsStore.write(connection, ledId, settings, updatedBy, current.version())) {
@@ -170,7 +170,7 @@ public class StatementSettingsService {
                     chosen != null ? StatementMapping.Source.SETTING : StatementMapping.Source.DEFAULT));
         }
         return new StatementSettingsView(explicit, presentation, settings.lendingCashFlow(),
-                settings.signatureBlock(), targets);
+                settings.signatureBlock(), targets, settings.publicSummaryPublished());
     }
 
     private static Changes changes(StatementSettings old, StatementSettings now, List<AccountLine> chart) {
@@ -181,7 +181,8 @@ public class StatementSettingsService {
                 .field("signatureBlock.signatories", old.signatureBlock().signatories(),
                         now.signatureBlock().signatories())
                 .field("allocationTargets", new TreeMap<>(old.allocationTargets()),
-                        new TreeMap<>(now.allocationTargets()));
+                        new TreeMap<>(now.allocationTargets()))
+                .field("publicSummaryPublished", old.publicSummaryPublished(), now.publicSummaryPublished());
     }
 
     private static Map<String, StatementGroup> byCode(StatementSettings settings, List<AccountLine> chart) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,11 @@ public final class StatementSettingsStore {
     public static Stored read(Connection connection, UUID ledId, boolean lock) throws SQLException {
         String cashFlow;
         String place;
+        boolean published;
         long version;
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT lending_cash_flow, signature_place, version FROM statement_settings WHERE led_id = ?"""
+                SELECT lending_cash_flow, signature_place, version, public_summary_published
+                  FROM statement_settings WHERE led_id = ?"""
                 + (lock ? " FOR UPDATE" : ""))) {
             select.setObject(1, ledId);
             try (ResultSet row = select.executeQuery()) {
@@ -45,6 +48,7 @@ public final class StatementSettingsStore {
                 cashFlow = row.getString(1);
                 place = row.getString(2);
                 version = row.getLong(3);
+                published = row.getBoolean(4);
             }
         }
         Map<UUID, StatementGroup> groups = new HashMap<>();
@@ -67,7 +71,7 @@ public final class StatementSettingsStore {
                 }
             }
         }
-        Map<SurplusTarget, String> targets = new java.util.EnumMap<>(SurplusTarget.class);
+        Map<SurplusTarget, String> targets = new EnumMap<>(SurplusTarget.class);
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT t.target, a.code FROM statement_allocation_target t
                   JOIN account a ON a.led_id = t.led_id AND a.id = t.account_id
@@ -80,7 +84,7 @@ public final class StatementSettingsStore {
             }
         }
         return new Stored(new StatementSettings(Map.copyOf(groups), LendingCashFlow.valueOf(cashFlow),
-                new SignatureBlock(place, signatories), Map.copyOf(targets)), version);
+                new SignatureBlock(place, signatories), Map.copyOf(targets), published), version);
     }
 
     /**
@@ -90,19 +94,21 @@ public final class StatementSettingsStore {
     static boolean write(Connection connection, UUID ledId, StatementSettings settings, String updatedBy,
             long expected) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO statement_settings (led_id, lending_cash_flow, signature_place, updated_at, updated_by,
-                    version)
-                VALUES (?, ?, ?, ?, ?, 1)
+                INSERT INTO statement_settings (led_id, lending_cash_flow, signature_place, public_summary_published,
+                    updated_at, updated_by, version)
+                VALUES (?, ?, ?, ?, ?, ?, 1)
                 ON CONFLICT (led_id) DO UPDATE SET lending_cash_flow = excluded.lending_cash_flow,
-                    signature_place = excluded.signature_place, updated_at = excluded.updated_at,
+                    signature_place = excluded.signature_place,
+                    public_summary_published = excluded.public_summary_published, updated_at = excluded.updated_at,
                     updated_by = excluded.updated_by, version = statement_settings.version + 1
                 WHERE statement_settings.version = ?""")) {
             upsert.setObject(1, ledId);
             upsert.setString(2, settings.lendingCashFlow().name());
             upsert.setString(3, settings.signatureBlock().place());
-            upsert.setObject(4, OffsetDateTime.ofInstant(Timestamps.now(), ZoneOffset.UTC));
-            upsert.setString(5, updatedBy);
-            upsert.setLong(6, expected);
+            upsert.setBoolean(4, settings.publicSummaryPublished());
+            upsert.setObject(5, OffsetDateTime.ofInstant(Timestamps.now(), ZoneOffset.UTC));
+            upsert.setString(6, updatedBy);
+            upsert.setLong(7, expected);
             if (upsert.executeUpdate() != 1) {
                 return false;
             }

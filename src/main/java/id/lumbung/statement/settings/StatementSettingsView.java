@@ -19,7 +19,9 @@ public record StatementSettingsView(
         SignatureBlock signatureBlock,
         @Schema(description = "Every surplus-allocation target with the account its share posts to, and why: "
                 + "SETTING (chosen here) or DEFAULT (the target's system account).")
-        List<TargetAccount> allocationTargets) {
+        List<TargetAccount> allocationTargets,
+        @Schema(description = "Whether the public summary answers without a token.", example = "false")
+        boolean publicSummaryPublished) {
 
     /** Where one allocation target's share is posted. */
     @Schema(name = "StatementAllocationTargetAccount")
