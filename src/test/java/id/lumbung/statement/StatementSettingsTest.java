@@ -111,10 +111,11 @@ class StatementSettingsTest {
         String en = pdfText(led, "en", day);
         assertTrue(en.contains("Director") && en.contains("Chair of the Supervisory Board"), en);
         assertTrue(en.contains("Desa Kuok, June 30, 2026"), en);
-        // Every formal statement signs the same way.
-        for (String statement : List.of("trial-balance?asOf=" + day, "income-statement?to=" + day,
-                "cash-flow?to=" + day, "equity-changes?to=" + day, "notes?asOf=" + day)) {
-            byte[] pdf = as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/statements/" + statement
+        // Every formal statement, and the books, sign the same way.
+        for (String statement : List.of("statements/trial-balance?asOf=" + day, "statements/income-statement?to=" + day,
+                "statements/cash-flow?to=" + day, "statements/equity-changes?to=" + day, "statements/notes?asOf=" + day,
+                "statements/cash-book?from=2026-06-01&to=" + day, "accounts/1-1100/ledger?from=2026-06-01&to=" + day)) {
+            byte[] pdf = as(Tokens.auditor(led)).get("/api/v1/leds/" + led + "/" + statement
                     + "&format=pdf").then().statusCode(200).extract().asByteArray();
             try (PDDocument document = Loader.loadPDF(pdf)) {
                 String text = new PDFTextStripper().getText(document);

@@ -19,6 +19,7 @@ import id.lumbung.ledger.EntryKind;
 import id.lumbung.ledger.Side;
 import id.lumbung.money.Amount;
 import id.lumbung.platform.openapi.ContractFilter;
+import id.lumbung.statement.SignatureBlock;
 import id.lumbung.statement.Statement;
 import id.lumbung.statement.StatementHeader;
 import id.lumbung.statement.StatementMessages;
@@ -43,7 +44,8 @@ public record AccountLedger(@JsonUnwrapped StatementHeader header, Account accou
                 extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true"))
         @JsonInclude(JsonInclude.Include.NON_NULL) String next,
         @JsonIgnore @Schema(hidden = true) StatementMessages labels,
-        @JsonIgnore @Schema(hidden = true) LedgerMessages words) implements Statement {
+        @JsonIgnore @Schema(hidden = true) LedgerMessages words,
+        @JsonIgnore @Schema(hidden = true) SignatureBlock signatureBlock) implements Statement {
 
     /** The account the ledger is of. */
     @Schema(name = "LedgerAccount")
@@ -64,7 +66,7 @@ public record AccountLedger(@JsonUnwrapped StatementHeader header, Account accou
     }
 
     static AccountLedger of(StatementHeader header, BookAccount account, BookSection section,
-            StatementMessages labels, LedgerMessages words) {
+            StatementMessages labels, LedgerMessages words, SignatureBlock signatureBlock) {
         boolean debitNormal = account.normalSide() == Side.DEBIT;
         List<Line> lines = new ArrayList<>(section.lines().size());
         for (BookSection.Line line : section.lines()) {
@@ -77,7 +79,8 @@ public record AccountLedger(@JsonUnwrapped StatementHeader header, Account accou
         }
         return new AccountLedger(header, new Account(account.code(), account.name(), account.type(),
                 account.normalSide()), signed(section.opening(), debitNormal), lines,
-                signed(section.closing(), debitNormal), section.next(), labels, words);
+                signed(section.closing(), debitNormal), section.next(), labels, words,
+                signatureBlock);
     }
 
     private static Amount signed(BigDecimal net, boolean debitNormal) {

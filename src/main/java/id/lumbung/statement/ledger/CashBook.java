@@ -19,6 +19,7 @@ import id.lumbung.ledger.EntryKind;
 import id.lumbung.ledger.Side;
 import id.lumbung.money.Amount;
 import id.lumbung.platform.openapi.ContractFilter;
+import id.lumbung.statement.SignatureBlock;
 import id.lumbung.statement.Statement;
 import id.lumbung.statement.StatementHeader;
 import id.lumbung.statement.StatementMessages;
@@ -44,7 +45,8 @@ public record CashBook(@JsonUnwrapped StatementHeader header,
                 extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true"))
         @JsonInclude(JsonInclude.Include.NON_NULL) String next,
         @JsonIgnore @Schema(hidden = true) StatementMessages labels,
-        @JsonIgnore @Schema(hidden = true) LedgerMessages words) implements Statement {
+        @JsonIgnore @Schema(hidden = true) LedgerMessages words,
+        @JsonIgnore @Schema(hidden = true) SignatureBlock signatureBlock) implements Statement {
 
     /** One posting to a cash or bank account. */
     @Schema(name = "CashBookLine")
@@ -60,7 +62,7 @@ public record CashBook(@JsonUnwrapped StatementHeader header,
     }
 
     static CashBook of(StatementHeader header, List<BookAccount> accounts, BookSection section,
-            StatementMessages labels, LedgerMessages words) {
+            StatementMessages labels, LedgerMessages words, SignatureBlock signatureBlock) {
         Map<UUID, CounterAccount> named = new HashMap<>();
         for (BookAccount account : accounts) {
             named.put(account.id(), new CounterAccount(account.code(), account.name()));
@@ -76,7 +78,8 @@ public record CashBook(@JsonUnwrapped StatementHeader header,
         }
         // Cash and bank are debit-normal assets: the book's balance is debits minus credits.
         return new CashBook(header, accounts.stream().map(a -> named.get(a.id())).toList(),
-                Amount.of(section.opening()), lines, Amount.of(section.closing()), section.next(), labels, words);
+                Amount.of(section.opening()), lines, Amount.of(section.closing()), section.next(), labels, words,
+                signatureBlock);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package id.lumbung.statement.ledger;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,9 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import id.lumbung.platform.error.ApiException;
 import id.lumbung.platform.paging.Cursor;
+import id.lumbung.statement.SignatureBlock;
 import id.lumbung.statement.StatementLanguage;
 import id.lumbung.statement.StatementMessages;
 import id.lumbung.statement.StatementSnapshots;
+import id.lumbung.statement.settings.StatementSettingsStore;
 
 /** Builds the account ledger and the cash book, each inside one consistent snapshot of the books. */
 @ApplicationScoped
@@ -39,7 +42,7 @@ public class LedgerService {
             BookSection section = section(book, List.of(account), range);
             String title = words.accountLedgerTitle() + " " + account.code() + " " + account.name();
             return AccountLedger.of(reads.period("account-ledger", title, range.from(), range.to(), labels), account,
-                    section, labels, words);
+                    section, labels, words, signatureBlock(reads.connection(), ledId));
         });
     }
 
@@ -52,8 +55,13 @@ public class LedgerService {
             List<BookAccount> accounts = book.cashAndBank();
             BookSection section = section(book, accounts, range);
             return CashBook.of(reads.period("cash-book", words.cashBookTitle(), range.from(), range.to(), labels),
-                    accounts, section, labels, words);
+                    accounts, section, labels, words, signatureBlock(reads.connection(), ledId));
         });
+    }
+
+    /** Who signs the printed book, read in the book's own snapshot like every statement's settings. */
+    private static SignatureBlock signatureBlock(Connection connection, UUID ledId) throws SQLException {
+        return StatementSettingsStore.read(connection, ledId, false).settings().signatureBlock();
     }
 
     /**
