@@ -178,7 +178,9 @@ lumbung_epg_start() {
   LUMBUNG_DB_PORT=$LUMBUNG_EPG_PORT
   export LUMBUNG_DB_HOST LUMBUNG_DB_PORT
   if lumbung_epg_running; then
-    lumbung_epg_log "PostgreSQL at $LUMBUNG_EPG_DATA runs already (127.0.0.1:$LUMBUNG_EPG_PORT); leaving it running"
+    # Its port is the one it was started with (line 4 of postmaster.pid), whatever is asked for now.
+    LUMBUNG_DB_PORT=$(sed -n 4p "$LUMBUNG_EPG_DATA/postmaster.pid")
+    lumbung_epg_log "PostgreSQL at $LUMBUNG_EPG_DATA runs already (127.0.0.1:$LUMBUNG_DB_PORT); leaving it running"
     return 0
   fi
   if lumbung_db_answers; then
