@@ -15,7 +15,8 @@
 #      district, stops it with TERM (the embedded server must stop with it), starts it again and finds
 #      the district still there: the data directory ~/.local/share/lumbung/postgres survives restarts;
 #   2. runs `./mvnw -B -o test -Dtest=EmbeddedPostgresTest` on a throw-away embedded server.
-# About a minute and a half on two cores. The user's earlier copy, data and binaries are removed first.
+# About 2.5 minutes on this 2-core machine while it is busy (load average 6), most of it the two
+# application starts and the Quarkus test build. The user's earlier copy, data and binaries go first.
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
