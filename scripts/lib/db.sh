@@ -6,7 +6,8 @@
 # application reads (QUARKUS_DATASOURCE_JDBC_URL / _USERNAME / _PASSWORD) > local defaults.
 # Exports LUMBUNG_DB_HOST, LUMBUNG_DB_PORT, LUMBUNG_DB_NAME, LUMBUNG_DB_USER, LUMBUNG_DB_PASSWORD.
 #
-# Also defines lumbung_db_is_local and lumbung_db_jdbc_url for the scripts that source it.
+# Also defines lumbung_db_is_local, lumbung_db_answers and lumbung_db_jdbc_url for the scripts that
+# source it.
 
 # Splits a PostgreSQL JDBC URL into host, port and database (printed as three lines).
 # Understands jdbc:postgresql://host:port/db?params, a missing port or path, IPv6 literals
@@ -56,6 +57,17 @@ lumbung_db_is_local() {
     "" | localhost | 127.* | ::1 | /*) return 0 ;;
     *) return 1 ;;
   esac
+}
+
+# Succeeds when a server accepts connections on LUMBUNG_DB_HOST:LUMBUNG_DB_PORT. Without pg_isready
+# (no client installed) an open TCP port is the best evidence there is.
+lumbung_db_answers() {
+  if command -v pg_isready >/dev/null 2>&1; then
+    pg_isready -q -h "$LUMBUNG_DB_HOST" -p "$LUMBUNG_DB_PORT" -t 2
+  else
+    # shellcheck disable=SC2016 # $1/$2 are expanded by the inner bash, on purpose
+    timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$LUMBUNG_DB_HOST" "$LUMBUNG_DB_PORT" 2>/dev/null
+  fi
 }
 
 # Prints the JDBC URL for the computed target (brackets an IPv6 host).
