@@ -82,9 +82,19 @@ public class ChainVerifier {
         }
     }
 
+    /** Verifies in a read-only snapshot of its own: the on-demand check of {@code GET …/journal/verification}. */
     @Transactional
     public VerificationView verify(UUID ledId) {
         snapshot();
+        return check(ledId);
+    }
+
+    /**
+     * Verifies inside the caller's transaction, which must already be a repeatable-read snapshot (its
+     * first statement {@code SET TRANSACTION ISOLATION LEVEL REPEATABLE READ}): the nightly run stores the
+     * result in the same snapshot it verified ({@code ledger/verification/VerificationRecorder}).
+     */
+    public VerificationView check(UUID ledId) {
         Walk walk = new Walk();
         reader.forEach(ledId, PAGE, walk::visit);
         if (walk.brokenAt == null) {

@@ -133,6 +133,7 @@ class AuthorisationMatrixTest {
         led("getJournalEntry", BOOKS);
         led("reverseEntry", MANAGE);
         led("verifyJournal", BOOKS);
+        led("getLatestJournalVerification", BOOKS);
         led("listLoanProducts", VIEW);
         led("createLoanProduct", MANAGE);
         led("retireLoanProduct", MANAGE);
@@ -223,6 +224,8 @@ class AuthorisationMatrixTest {
         // The district officer; LED roles' tokens name only their LED (404); the admin may see, not read it (403).
         platform("getDistrictTrainingIndicators", Outcome.HIDDEN, OFFICER);
         EXPECTED.get("getDistrictTrainingIndicators").put(ADMIN, Outcome.FORBID);
+        // The district officer and the admin, who answers the broken-chain alert (no amounts, no members in it).
+        platform("getDistrictJournalVerifications", Outcome.HIDDEN, ADMIN, OFFICER);
     }
 
     private static Village home;
