@@ -26,6 +26,8 @@ final class BenchEntryMix {
     private static final String BY = "bench-generator";
     private static final double BACK_DATED = 0.03;
     private static final int MAX_BACK_DAYS = 45;
+    /** What a petty-cash box is filled up to, in rupiah. */
+    private static final long PETTY_CASH_FLOAT = 2_000_000L;
 
     private final UUID ledId;
     private final Random random;
@@ -103,8 +105,7 @@ final class BenchEntryMix {
                     rupiah(500_000, 10_000_000, 100_000));
         }
         if (p < 0.97) {
-            return spend(day, EntryKind.TRANSFER, "Isi kas kecil", pick(chart.cashBoxes(), chart.cash()), chart.cash(),
-                    rupiah(100_000, 1_000_000, 50_000));
+            return topUp(day);
         }
         if (p < 0.99) {
             return entry(day, EntryKind.ADJUSTMENT, "Pendapatan sewa tenda dan kursi", chart.cash(),
@@ -147,6 +148,19 @@ final class BenchEntryMix {
         }
         return spend(day, EntryKind.WITHDRAWAL, "Penarikan simpanan anggota " + member(), chart.savings(),
                 chart.cash(), amount);
+    }
+
+    /** Fills a petty-cash box back up to its float once it is half spent; until then, an expense instead. */
+    private EntryDraft topUp(LocalDate day) {
+        if (chart.cashBoxes().isEmpty()) {
+            return expense(day);
+        }
+        AccountRef box = pick(chart.cashBoxes(), chart.cash());
+        long held = balance(box);
+        if (held >= PETTY_CASH_FLOAT / 2) {
+            return expense(day);
+        }
+        return spend(day, EntryKind.TRANSFER, "Isi kas kecil", box, chart.cash(), PETTY_CASH_FLOAT - held);
     }
 
     private EntryDraft expense(LocalDate day) {
