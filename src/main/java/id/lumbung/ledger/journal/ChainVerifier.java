@@ -17,6 +17,7 @@ import id.lumbung.ledger.JournalReader;
 import id.lumbung.ledger.PostedEntry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /**
  * Re-verifies an LED's hash chain from the first entry (DESIGN §2 invariant 5): recomputes every
@@ -82,8 +83,14 @@ public class ChainVerifier {
         }
     }
 
-    /** Verifies in a read-only snapshot of its own: the on-demand check of {@code GET …/journal/verification}. */
+    /**
+     * Verifies in a read-only snapshot of its own: the on-demand check of {@code GET …/journal/verification}.
+     * It reads the whole chain, about 20 s for 500,000 entries on a busy 2-core machine (docs/benchmarks.md),
+     * so the default 60 s transaction timeout would cut a long journal off with an error; ten minutes covers
+     * millions of entries, and the nightly run ({@code ledger/verification}) stores a result to read instead.
+     */
     @Transactional
+    @TransactionConfiguration(timeout = 600)
     public VerificationView verify(UUID ledId) {
         snapshot();
         return check(ledId);
