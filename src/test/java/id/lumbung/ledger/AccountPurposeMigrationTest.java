@@ -1,25 +1,23 @@
 package id.lumbung.ledger;
 
+import static id.lumbung.support.ScratchDatabase.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import id.lumbung.support.TestDatabase;
+import id.lumbung.support.ScratchDatabase;
 
 /**
  * V9 gives existing LEDs their account purposes: the accounts their books opened with take theirs,
@@ -33,25 +31,24 @@ class AccountPurposeMigrationTest {
             AccountPurpose.RECOVERY_INCOME, AccountPurpose.CAPITAL_ASSISTANCE_EXPENSE, AccountPurpose.SOCIAL_FUND,
             AccountPurpose.INSTITUTION_FUND, AccountPurpose.SURPLUS_CAPITAL);
 
-    private String database;
+    private ScratchDatabase database;
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        database = "lumbung_test_v9_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        admin("CREATE DATABASE " + database);
+        database = ScratchDatabase.create("v9");
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        database.drop();
     }
 
     @Test
     void existingLedsGetPurposesAndARecoveryIncomeAccountAtAFreeCode() throws SQLException {
-        flyway("8").migrate();
+        database.migrateTo("8");
         UUID plain = UUID.randomUUID();
         UUID crowded = UUID.randomUUID();
-        try (Connection c = connect()) {
+        try (Connection c = database.connect()) {
             execute(c, "INSERT INTO district (id, code, name, created_at, created_by) "
                     + "VALUES ('" + UUID.randomUUID() + "', 'KAB-X', 'Kabupaten X', now(), 'test')");
             for (UUID led : new UUID[] {plain, crowded}) {
@@ -71,9 +68,9 @@ class AccountPurposeMigrationTest {
             insertAccount(c, crowded, "2-1300", "Utang Pajak", AccountType.LIABILITY);
         }
 
-        flyway(null).migrate();
+        database.migrate();
 
-        try (Connection c = connect()) {
+        try (Connection c = database.connect()) {
             Map<String, String> plainPurposes = purposes(c, plain);
             Map<String, String> crowdedPurposes = purposes(c, crowded);
             assertEquals(AccountPurpose.values().length, plainPurposes.size());
@@ -103,14 +100,6 @@ class AccountPurposeMigrationTest {
         }
     }
 
-    private Flyway flyway(String target) {
-        var configuration = Flyway.configure().dataSource(TestDatabase.url(database), TestDatabase.user(),
-                TestDatabase.password()).locations("classpath:db/migration");
-        if (target != null) {
-            configuration.target(target);
-        }
-        return configuration.load();
-    }
 
     private static void insertAccount(Connection c, UUID led, String code, String name, AccountType type)
             throws SQLException {
@@ -150,23 +139,6 @@ class AccountPurposeMigrationTest {
                 row.next();
                 return row.getString(1);
             }
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(TestDatabase.url(database), TestDatabase.user(), TestDatabase.password());
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement statement = c.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestDatabase.url("postgres"), TestDatabase.user(),
-                TestDatabase.password()); Statement statement = c.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

@@ -1,23 +1,21 @@
 package id.lumbung.training;
 
+import static id.lumbung.support.ScratchDatabase.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import id.lumbung.ledger.AccountPurpose;
-import id.lumbung.support.TestDatabase;
+import id.lumbung.support.ScratchDatabase;
 
 /**
  * V16 gives the LEDs that exist a CAPITAL_ASSISTANCE_EXPENSE account the way V9 added recovery
@@ -26,25 +24,24 @@ import id.lumbung.support.TestDatabase;
  */
 class CapitalAssistanceAccountMigrationTest {
 
-    private String database;
+    private ScratchDatabase database;
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        database = "lumbung_test_v16_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        admin("CREATE DATABASE " + database);
+        database = ScratchDatabase.create("v16");
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        database.drop();
     }
 
     @Test
     void existingLedsGetACapitalAssistanceAccountAtAFreeCodeOfTheirOwn() throws SQLException {
-        flyway("15").migrate();
+        database.migrateTo("15");
         UUID plain = UUID.randomUUID();
         UUID crowded = UUID.randomUUID();
-        try (Connection c = connect()) {
+        try (Connection c = database.connect()) {
             execute(c, "INSERT INTO district (id, code, name, created_at, created_by) "
                     + "VALUES ('" + UUID.randomUUID() + "', 'KAB-X', 'Kabupaten X', now(), 'test')");
             for (UUID led : new UUID[] {plain, crowded}) {
@@ -62,9 +59,9 @@ class CapitalAssistanceAccountMigrationTest {
             insertAccount(c, crowded, "5-1501", "Beban Konsumsi Rapat", null);
         }
 
-        flyway(null).migrate();
+        database.migrate();
 
-        try (Connection c = connect()) {
+        try (Connection c = database.connect()) {
             assertEquals("5-1500", codeOf(c, plain, "CAPITAL_ASSISTANCE_EXPENSE"));
             assertEquals("5-1502", codeOf(c, crowded, "CAPITAL_ASSISTANCE_EXPENSE"));
             assertNull(purposeOf(c, crowded, "5-1500"), "the LED's own 5-1500 keeps no purpose");
@@ -75,14 +72,6 @@ class CapitalAssistanceAccountMigrationTest {
         }
     }
 
-    private Flyway flyway(String target) {
-        var configuration = Flyway.configure().dataSource(TestDatabase.url(database), TestDatabase.user(),
-                TestDatabase.password()).locations("classpath:db/migration");
-        if (target != null) {
-            configuration.target(target);
-        }
-        return configuration.load();
-    }
 
     private static void insertAccount(Connection c, UUID led, String code, String name, String purpose)
             throws SQLException {
@@ -134,23 +123,6 @@ class CapitalAssistanceAccountMigrationTest {
                 row.next();
                 return row.getString(1);
             }
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(TestDatabase.url(database), TestDatabase.user(), TestDatabase.password());
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement statement = c.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestDatabase.url("postgres"), TestDatabase.user(),
-                TestDatabase.password()); Statement statement = c.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

@@ -1,23 +1,21 @@
 package id.lumbung.ledger.period;
 
+import static id.lumbung.support.ScratchDatabase.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import id.lumbung.support.TestDatabase;
+import id.lumbung.support.ScratchDatabase;
 
 /**
  * V18 gives each period close made before it the chain head it was made at: the last entry recorded
@@ -29,26 +27,25 @@ class PeriodCloseChainHeadMigrationTest {
 
     private static final String ZERO = "0".repeat(64);
 
-    private String database;
+    private ScratchDatabase database;
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        database = "lumbung_test_v18_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        admin("CREATE DATABASE " + database);
+        database = ScratchDatabase.create("v18");
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        database.drop();
     }
 
     @Test
     void eachEarlierCloseGetsTheLastEntryRecordedBeforeIt() throws SQLException {
-        flyway("17").migrate();
+        database.migrateTo("17");
         UUID busy = UUID.randomUUID();
         UUID quiet = UUID.randomUUID();
         List<String> hashes = new ArrayList<>();
-        try (Connection c = connect()) {
+        try (Connection c = database.connect()) {
             execute(c, "INSERT INTO district (id, code, name, created_at, created_by) VALUES ('" + UUID.randomUUID()
                     + "', 'KAB-Y', 'Kabupaten Y', now(), 'test')");
             for (UUID led : new UUID[] {busy, quiet}) {
@@ -73,9 +70,9 @@ class PeriodCloseChainHeadMigrationTest {
             close(c, quiet, "2026-01-31", "2026-02-01T09:00:00Z");
         }
 
-        flyway(null).migrate();
+        database.migrate();
 
-        try (Connection c = connect()) {
+        try (Connection c = database.connect()) {
             assertEquals(List.of("2025-12-31 0 " + ZERO, "2026-01-31 1 " + hashes.get(0),
                     "2026-02-28 3 " + hashes.get(2)), heads(c, busy));
             assertEquals(List.of("2026-01-31 0 " + ZERO), heads(c, quiet));
@@ -155,31 +152,5 @@ class PeriodCloseChainHeadMigrationTest {
             }
         }
         return heads;
-    }
-
-    private Flyway flyway(String target) {
-        var configuration = Flyway.configure().dataSource(TestDatabase.url(database), TestDatabase.user(),
-                TestDatabase.password()).locations("classpath:db/migration");
-        if (target != null) {
-            configuration.target(target);
-        }
-        return configuration.load();
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(TestDatabase.url(database), TestDatabase.user(), TestDatabase.password());
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement statement = c.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestDatabase.url("postgres"), TestDatabase.user(),
-                TestDatabase.password()); Statement statement = c.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }
